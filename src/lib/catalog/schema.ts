@@ -1,0 +1,162 @@
+/**
+ * The connector definition schema. Catalog files are data from outside the code path (and, later,
+ * imported by users), so every one is validated with this schema before use.
+ */
+import * as v from 'valibot';
+
+export const AUTH_TYPES = [
+	'oauth2-authorization-code',
+	'oauth2-pkce',
+	'oauth2-client-credentials',
+	'oauth2-password',
+	'oauth2-byoa',
+	'basic',
+	'api-key',
+	'pat',
+	'custom',
+	'none'
+] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+export const OAUTH_TYPES: readonly AuthType[] = [
+	'oauth2-authorization-code',
+	'oauth2-pkce',
+	'oauth2-client-credentials',
+	'oauth2-password',
+	'oauth2-byoa'
+];
+/** Types that send the user through the provider's authorization endpoint. */
+export const REDIRECT_TYPES: readonly AuthType[] = [
+	'oauth2-authorization-code',
+	'oauth2-pkce',
+	'oauth2-byoa'
+];
+
+export const CATEGORIES = [
+	'ai',
+	'analytics',
+	'collaboration',
+	'communication',
+	'crm',
+	'customer-support',
+	'developer-tools',
+	'documents',
+	'e-commerce',
+	'finance',
+	'hr',
+	'identity',
+	'infrastructure',
+	'it-service-management',
+	'mail',
+	'marketing',
+	'productivity',
+	'social-media',
+	'storage',
+	'other'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const BROWSER_SUPPORT = ['full', 'cors-limited', 'unsupported'] as const;
+export type BrowserSupport = (typeof BROWSER_SUPPORT)[number];
+
+/** RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`. */
+export const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+/** `{name}` placeholders in URL templates, filled from connection properties. */
+export const TEMPLATE_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty());
+const Localized = v.strictObject({ en: nonEmpty, de: nonEmpty });
+export type Localized = v.InferOutput<typeof Localized>;
+
+const urlTemplate = v.pipe(v.string(), v.nonEmpty(), v.maxLength(500));
+const scopeToken = v.pipe(v.string(), v.regex(SCOPE_TOKEN, 'malformed scope'));
+
+export const PropertySchema = v.strictObject({
+	/** What the vendor expects: header or query name, or a well-known name (client_id, username…). */
+	name: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'malformed property name')),
+	displayName: Localized,
+	/** Shown on the connection screen. Otherwise the default is used as is. */
+	askUser: v.boolean(),
+	required: v.boolean(),
+	secret: v.optional(v.boolean(), false),
+	/** Where the value goes on every API request; `none` = used by the grant or a URL template. */
+	sendIn: v.optional(v.picklist(['header', 'query', 'none']), 'none'),
+	/** Prepended to the value when sent, e.g. `Bearer ` or `token `. */
+	valuePrefix: v.optional(v.string()),
+	default: v.optional(v.string()),
+	input: v.optional(v.picklist(['text', 'url', 'hostname', 'email', 'password', 'scopes']), 'text'),
+	/** Extra constraint on the value (a JavaScript regular expression, anchored by the validator). */
+	pattern: v.optional(v.string()),
+	help: v.optional(Localized)
+});
+export type Property = v.InferOutput<typeof PropertySchema>;
+
+export const OAuthConfigSchema = v.strictObject({
+	authorizationUrl: v.optional(urlTemplate),
+	tokenUrl: urlTemplate,
+	/** Defaults to the token URL. */
+	refreshUrl: v.optional(urlTemplate),
+	revokeUrl: v.optional(urlTemplate),
+	/** OpenID issuer: when set, the id_token is validated against it. */
+	issuer: v.optional(urlTemplate),
+	scopes: v.strictObject({
+		default: v.array(scopeToken),
+		mandatory: v.optional(v.array(scopeToken), [])
+	}),
+	scopeSeparator: v.optional(v.picklist([' ', ',', '+']), ' '),
+	/** PKCE code challenge method; `none` where the provider rejects PKCE parameters. */
+	pkce: v.optional(v.picklist(['S256', 'plain', 'none']), 'S256'),
+	/** Client authentication at the token endpoint: Basic header (reference default), body, or none (public client). */
+	clientAuth: v.optional(v.picklist(['basic', 'body', 'none']), 'basic'),
+	/** Assumed access-token lifetime in seconds when the token response has no `expires_in`. */
+	refreshInterval: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 3600),
+	/** Extra authorization-request parameters, e.g. Google's `access_type=offline`. */
+	extraAuthParams: v.optional(v.record(v.string(), v.string()))
+});
+export type OAuthConfig = v.InferOutput<typeof OAuthConfigSchema>;
+
+export const AuthConfigSchema = v.strictObject({
+	type: v.picklist(AUTH_TYPES),
+	oauth: v.optional(OAuthConfigSchema),
+	properties: v.optional(v.array(PropertySchema), [])
+});
+export type AuthConfig = v.InferOutput<typeof AuthConfigSchema>;
+
+export const CheckRequestSchema = v.strictObject({
+	method: v.picklist(['GET', 'POST']),
+	/** Relative to apiBaseUrl (starts with `/`) or an absolute URL template. */
+	path: nonEmpty,
+	/** Dot path into the JSON response naming who authenticated, e.g. `email` or `user.login`. */
+	accountField: v.optional(v.string()),
+	body: v.optional(v.string())
+});
+export type CheckRequest = v.InferOutput<typeof CheckRequestSchema>;
+
+export const ConnectorSchema = v.strictObject({
+	id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case')),
+	name: nonEmpty,
+	vendor: nonEmpty,
+	category: v.picklist(CATEGORIES),
+	/** Other names users search by (product names, former names, abbreviations). */
+	aliases: v.optional(v.array(nonEmpty), []),
+	description: Localized,
+	docsUrl: urlTemplate,
+	apiBaseUrl: v.optional(urlTemplate),
+	/** Tenant-specific values shared by every auth type (instance, subdomain, shop, region…). */
+	properties: v.optional(v.array(PropertySchema), []),
+	authTypes: v.array(AuthConfigSchema),
+	checkRequest: v.optional(CheckRequestSchema),
+	browserSupport: v.strictObject({
+		verdict: v.picklist(BROWSER_SUPPORT),
+		reason: Localized,
+		/** Connector ids that do work in a browser, suggested for `unsupported` ones. */
+		alternatives: v.optional(v.array(v.string()), [])
+	}),
+	/** Facts that could not be confirmed from the vendor's documentation and were left out. */
+	unconfirmed: v.optional(v.array(nonEmpty), []),
+	/** Vendor documentation pages the facts were taken from. */
+	sources: v.optional(v.array(urlTemplate), []),
+	/** A connector pointing at the local sandbox provider. */
+	sandbox: v.optional(v.boolean(), false)
+});
+export type Connector = v.InferOutput<typeof ConnectorSchema>;

@@ -1,0 +1,63 @@
+/**
+ * Typed errors. Every failure the user can see is an AppError with a code; the code maps to a
+ * cause and a resolution in both languages (src/lib/i18n). `detail` is for non-secret context
+ * (a field name, an HTTP status) and never carries a token, password or key.
+ */
+export const ERROR_CODES = [
+	'vault.exists',
+	'vault.missing',
+	'vault.locked',
+	'vault.wrong-passphrase',
+	'vault.weak-passphrase',
+	'vault.corrupt',
+	'crypto.unknown-version',
+	'crypto.tampered',
+	'db.blocked',
+	'db.quota',
+	'db.unavailable',
+	'catalog.invalid',
+	'input.invalid',
+	'internal'
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+	readonly code: ErrorCode;
+	readonly detail?: string;
+
+	constructor(code: ErrorCode, options: { detail?: string; cause?: unknown } = {}) {
+		super(options.detail ? `${code}: ${options.detail}` : code, { cause: options.cause });
+		this.name = 'AppError';
+		this.code = code;
+		this.detail = options.detail;
+	}
+
+	/** The plain form that crosses the worker boundary (no cause: it may hold secrets). */
+	toJSON(): SerializedAppError {
+		return { code: this.code, detail: this.detail };
+	}
+
+	static fromJSON(value: SerializedAppError): AppError {
+		const code = (ERROR_CODES as readonly string[]).includes(value.code)
+			? (value.code as ErrorCode)
+			: 'internal';
+		return new AppError(code, { detail: value.detail });
+	}
+}
+
+export interface SerializedAppError {
+	code: string;
+	detail?: string;
+}
+
+/** Wraps anything thrown into an AppError, mapping the browser's own error names. */
+export function toAppError(error: unknown): AppError {
+	if (error instanceof AppError) return error;
+	if (error instanceof DOMException || (error instanceof Error && 'name' in error)) {
+		const name = (error as Error).name;
+		if (name === 'QuotaExceededError') return new AppError('db.quota', { cause: error });
+		if (name === 'InvalidStateError' || name === 'UnknownError')
+			return new AppError('db.unavailable', { cause: error });
+	}
+	return new AppError('internal', { cause: error });
+}

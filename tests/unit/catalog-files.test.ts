@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateConnector } from '../../src/lib/catalog/validate';
+
+const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const referenceNames = readFileSync(
+	join(import.meta.dirname, '../fixtures/reference-connectors.txt'),
+	'utf8'
+)
+	.split('\n')
+	.map((l) => l.trim())
+	.filter(Boolean);
+
+describe('catalog files', () => {
+	const connectors = files.map((file) => ({
+		file,
+		raw: JSON.parse(readFileSync(join(dir, file), 'utf8'))
+	}));
+
+	it.each(connectors.map((c) => [c.file, c.raw]))('%s validates', (file, raw) => {
+		const connector = validateConnector(raw);
+		expect(`${connector.id}.json`).toBe(file);
+	});
+
+	it('has unique ids and names', () => {
+		const ids = connectors.map((c) => c.raw.id);
+		const names = connectors.map((c) => c.raw.name);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it('holds every connector of the reference catalog, named as there', () => {
+		const names = new Set(connectors.filter((c) => !c.raw.sandbox).map((c) => c.raw.name));
+		const missing = referenceNames.filter((n) => !names.has(n));
+		expect(missing).toEqual([]);
+		expect(names.size).toBe(referenceNames.length);
+	});
+
+	it('suggests existing connectors as alternatives', () => {
+		const ids = new Set(connectors.map((c) => c.raw.id));
+		for (const { raw } of connectors)
+			for (const alt of raw.browserSupport?.alternatives ?? []) expect(ids, raw.id).toContain(alt);
+	});
+});
