@@ -10,6 +10,7 @@ export const ERROR_CODES = [
 	'vault.wrong-passphrase',
 	'vault.weak-passphrase',
 	'vault.corrupt',
+	'vault.changed-elsewhere',
 	'crypto.unknown-version',
 	'crypto.tampered',
 	'db.blocked',

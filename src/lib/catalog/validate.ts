@@ -52,7 +52,13 @@ function checkAuthConfig(c: Connector, auth: AuthConfig, index: number, problems
 			problems.push(`${where}: authorizationUrl missing`);
 		if (!REDIRECT_TYPES.includes(auth.type) && o.authorizationUrl)
 			problems.push(`${where}: authorizationUrl is only for redirect flows`);
-		for (const key of ['authorizationUrl', 'tokenUrl', 'refreshUrl', 'revokeUrl', 'issuer'] as const) {
+		for (const key of [
+			'authorizationUrl',
+			'tokenUrl',
+			'refreshUrl',
+			'revokeUrl',
+			'issuer'
+		] as const) {
 			const value = o[key];
 			if (value) templates.push([value, `${where}.oauth.${key}`]);
 		}

@@ -1,0 +1,9 @@
+export { openDatabase, type Database, type OpenOptions } from './open';
+export { DB_VERSION, MIGRATIONS } from './migrations';
+export {
+	DB_NAME,
+	SEALED_STORES,
+	type SealedRecord,
+	type SealedStore,
+	type VaultHeader
+} from './schema';

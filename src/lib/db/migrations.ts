@@ -1,0 +1,34 @@
+/**
+ * The migrations ladder. Step i upgrades a database at version i to version i + 1; opening runs
+ * every step from the stored version up to the newest, inside the one upgrade transaction, so a
+ * failed step rolls the whole upgrade back. Never edit a released step: append a new one.
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { SwitchboardDB } from './schema';
+
+type Step = (
+	db: IDBPDatabase<SwitchboardDB>,
+	tx: IDBPTransaction<SwitchboardDB, StoreNames<SwitchboardDB>[], 'versionchange'>
+) => void;
+
+export const MIGRATIONS: readonly Step[] = [
+	// 0 → 1: the first schema.
+	(db) => {
+		db.createObjectStore('vault', { keyPath: 'id' });
+		db.createObjectStore('folders', { keyPath: 'id' });
+		db.createObjectStore('connections', { keyPath: 'id' });
+		db.createObjectStore('secrets', { keyPath: 'id' });
+		db.createObjectStore('settings', { keyPath: 'key' });
+	}
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function migrate(
+	db: IDBPDatabase<SwitchboardDB>,
+	oldVersion: number,
+	newVersion: number,
+	tx: IDBPTransaction<SwitchboardDB, StoreNames<SwitchboardDB>[], 'versionchange'>
+): void {
+	for (let version = oldVersion; version < newVersion; version++) MIGRATIONS[version](db, tx);
+}

@@ -1,0 +1,33 @@
+/** The IndexedDB schema: one database, its stores, and the shape of what they hold. */
+import type { DBSchema } from 'idb';
+import type { Envelope } from '../crypto';
+
+export const DB_NAME = 'switchboard';
+
+/** Public parameters of the vault: nothing here is secret (the key inside is wrapped). */
+export interface VaultHeader {
+	id: 'header';
+	v: 1;
+	kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: Uint8Array<ArrayBuffer> };
+	wrappedKey: Uint8Array<ArrayBuffer>;
+	createdAt: number;
+	changedAt: number;
+}
+
+/** An encrypted record; the envelope's AAD names the store and this id. */
+export interface SealedRecord {
+	id: string;
+	env: Envelope;
+}
+
+export interface SwitchboardDB extends DBSchema {
+	vault: { key: string; value: VaultHeader };
+	folders: { key: string; value: SealedRecord };
+	connections: { key: string; value: SealedRecord };
+	secrets: { key: string; value: SealedRecord };
+	/** Plain preferences (language, theme, auto-lock): needed before unlock, never secret. */
+	settings: { key: string; value: { key: string; value: unknown } };
+}
+
+export type SealedStore = 'folders' | 'connections' | 'secrets';
+export const SEALED_STORES: readonly SealedStore[] = ['folders', 'connections', 'secrets'];

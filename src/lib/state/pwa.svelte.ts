@@ -1,0 +1,31 @@
+/**
+ * Service-worker registration (workbox-window). A new version waits until the user chooses to
+ * reload, so the app never changes under them mid-task.
+ */
+import { Workbox } from 'workbox-window';
+
+class PwaState {
+	updateAvailable = $state(false);
+	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+	#workbox: Workbox | null = null;
+
+	register(): void {
+		addEventListener('online', () => (this.online = true));
+		addEventListener('offline', () => (this.online = false));
+		if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+		const wb = new Workbox('/sw.js', { scope: '/' });
+		wb.addEventListener('waiting', () => (this.updateAvailable = true));
+		this.#workbox = wb;
+		wb.register().catch((error) => console.error('service worker registration failed', error));
+	}
+
+	/** Activates the waiting version and reloads once it controls the page. */
+	applyUpdate(): void {
+		const wb = this.#workbox;
+		if (!wb) return;
+		wb.addEventListener('controlling', () => location.reload());
+		wb.messageSkipWaiting();
+	}
+}
+
+export const pwa = new PwaState();
