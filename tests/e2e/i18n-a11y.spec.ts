@@ -18,7 +18,7 @@ test.describe('German, from the browser language', () => {
 		await page.getByLabel('Passphrase wiederholen').fill('richtig pferd batterie heftklammer');
 		await page.getByRole('button', { name: 'Tresor anlegen' }).click();
 		await expect(page.getByRole('link', { name: 'Verbindungen' })).toBeVisible();
-		await expect(page.getByLabel('Ordner')).toContainText('Mein Arbeitsbereich');
+		await expect(page.getByLabel('Aktueller Ordner')).toContainText('Mein Arbeitsbereich');
 		await page.getByRole('link', { name: 'Einstellungen' }).click();
 		await expect(page.getByRole('heading', { name: 'Passphrase ändern' })).toBeVisible();
 		await expect(page.getByText('Automatisch sperren nach')).toBeVisible();

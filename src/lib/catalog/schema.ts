@@ -111,7 +111,16 @@ export const OAuthConfigSchema = v.strictObject({
 	/** Assumed access-token lifetime in seconds when the token response has no `expires_in`. */
 	refreshInterval: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 3600),
 	/** Extra authorization-request parameters, e.g. Google's `access_type=offline`. */
-	extraAuthParams: v.optional(v.record(v.string(), v.string()))
+	extraAuthParams: v.optional(v.record(v.string(), v.string())),
+	/** Extra token-request parameters, e.g. SugarCRM's `platform`. */
+	extraTokenParams: v.optional(v.record(v.string(), v.string())),
+	/** How API requests carry the access token; default `Authorization: Bearer <token>`. */
+	tokenHeader: v.optional(
+		v.strictObject({
+			name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]+$/)),
+			prefix: v.string()
+		})
+	)
 });
 export type OAuthConfig = v.InferOutput<typeof OAuthConfigSchema>;
 

@@ -12,7 +12,7 @@ export const de: Record<MessageKey, string> = {
 	'nav.connections': 'Verbindungen',
 	'nav.settings': 'Einstellungen',
 	'nav.lock': 'Sperren',
-	'folder.picker': 'Ordner',
+	'folder.picker': 'Aktueller Ordner',
 	'folder.myWorkspace': 'Mein Arbeitsbereich',
 
 	'vault.create.title': 'Tresor anlegen',
@@ -41,10 +41,97 @@ export const de: Record<MessageKey, string> = {
 	'vault.hide': 'Passphrase verbergen',
 
 	'shell.connectors.title': 'Connectors',
-	'shell.connectors.empty': 'Hier erscheint der Connector-Katalog.',
+
 	'shell.connections.title': 'Verbindungen',
 	'shell.connections.empty': 'In diesem Ordner gibt es noch keine Verbindungen.',
 
+	'catalog.search': 'Connectors durchsuchen',
+	'catalog.searchHint': 'Name, Anbieter oder Kategorie',
+	'catalog.category': 'Kategorie',
+	'catalog.category.all': 'Alle Kategorien',
+	'catalog.browserOnly': 'Funktioniert im Browser',
+	'catalog.count': '{count} Connectors',
+	'catalog.empty':
+		'Kein Connector passt. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.',
+	'catalog.loading': 'Der Katalog wird geladen…',
+	'catalog.sandbox': 'Sandbox',
+	'catalog.authTypes': 'Authentifizierung',
+	'catalog.rejected': '{count} Connector-Definitionen sind ungültig und wurden ausgelassen.',
+	'category.ai': 'KI',
+	'category.analytics': 'Analyse',
+	'category.collaboration': 'Zusammenarbeit',
+	'category.communication': 'Kommunikation',
+	'category.crm': 'CRM',
+	'category.customer-support': 'Kundenservice',
+	'category.developer-tools': 'Entwicklerwerkzeuge',
+	'category.documents': 'Dokumente',
+	'category.e-commerce': 'E-Commerce',
+	'category.finance': 'Finanzen',
+	'category.hr': 'Personalwesen',
+	'category.identity': 'Identität',
+	'category.infrastructure': 'Infrastruktur',
+	'category.it-service-management': 'IT-Servicemanagement',
+	'category.mail': 'E-Mail',
+	'category.marketing': 'Marketing',
+	'category.productivity': 'Produktivität',
+	'category.social-media': 'Soziale Medien',
+	'category.storage': 'Speicher',
+	'category.other': 'Sonstiges',
+	'auth.oauth2-authorization-code': 'OAuth 2.0 – Autorisierungscode',
+	'auth.oauth2-pkce': 'OAuth 2.0 – Autorisierungscode mit PKCE',
+	'auth.oauth2-client-credentials': 'OAuth 2.0 – Client-Anmeldedaten',
+	'auth.oauth2-password': 'OAuth 2.0 – Passwort',
+	'auth.oauth2-byoa': 'Eigene OAuth 2.0-App verwenden',
+	'auth.basic': 'Basic',
+	'auth.api-key': 'API-Schlüssel',
+	'auth.pat': 'Persönliches Zugriffstoken (PAT)',
+	'auth.custom': 'Benutzerdefiniert',
+	'auth.none': 'Keine Authentifizierung',
+	'browser.full': 'Funktioniert im Browser',
+	'browser.cors-limited': 'Im Browser eingeschränkt',
+	'browser.unsupported': 'Im Browser nicht verfügbar',
+	'connector.back': 'Alle Connectors',
+	'connector.notFound': 'Es gibt keinen Connector mit diesem Namen.',
+	'connector.vendor': 'Anbieter',
+	'connector.category': 'Kategorie',
+	'connector.authTypes': 'Authentifizierungsarten',
+	'connector.docs': 'Dokumentation des Anbieters',
+	'connector.apiBase': 'API-Basis-URL',
+	'connector.browserSupport': 'Im Browser',
+	'connector.alternatives': 'Connectors, die im Browser funktionieren:',
+	'connector.connect': 'Mit {connector} verbinden',
+	'connector.unconfirmed':
+		'In der Dokumentation des Anbieters nicht bestätigt und daher ausgelassen: {facts}.',
+	'connector.corsNotice':
+		'Vor dem Verbinden: Dieser Anbieter schränkt Anfragen aus Browser-Apps ein. Die Verbindung kann mit einem CORS-Fehler scheitern.',
+	'connect.title': 'Mit {connector} verbinden',
+	'connect.authType': 'Authentifizierungsart',
+	'connect.folder': 'Ordner',
+	'connect.name': 'Verbindungsname',
+	'connect.description': 'Beschreibung',
+	'connect.redirectUri': 'Weiterleitungs-URI',
+	'connect.redirectHelp':
+		'Registrieren Sie genau diesen Wert als Weiterleitungs-URI (Callback) Ihrer App beim Anbieter.',
+	'connect.copy': 'Kopieren',
+	'connect.copyLabel': 'Weiterleitungs-URI kopieren',
+	'connect.copied': 'In die Zwischenablage kopiert.',
+	'connect.required': 'Mit * markierte Felder sind erforderlich.',
+	'connect.show': '{field} anzeigen',
+	'connect.hide': '{field} verbergen',
+	'connect.discouraged':
+		'Nicht empfohlen: Bei dieser Art erhält Switchboard Ihr Passwort. Die OAuth-Sicherheitsempfehlungen (RFC 9700) raten davon ab; verwenden Sie sie nur, wenn der Anbieter nichts anderes anbietet.',
+	'connect.mandatoryScopes': 'Pflichtbereiche: {scopes}',
+	'connect.submit': 'Verbinden',
+	'connect.fixErrors': 'Korrigieren Sie die markierten Felder, um fortzufahren.',
+	'connect.unsupported': 'Dieser Connector kann nicht aus einem Browser verwendet werden.',
+	'field.required': 'Dieses Feld ist erforderlich.',
+	'field.url': 'Geben Sie eine vollständige https://-Adresse ein.',
+	'field.hostname':
+		'Geben Sie einen Hostnamen wie meinefirma.example.com ein, ohne https:// und ohne Pfad.',
+	'field.email': 'Geben Sie eine E-Mail-Adresse ein.',
+	'field.scopes':
+		'Trennen Sie Bereiche durch Leerzeichen; Anführungszeichen und Backslashes sind nicht erlaubt.',
+	'field.pattern': 'Dieser Wert hat nicht das erwartete Format.',
 	'settings.title': 'Einstellungen',
 	'settings.language': 'Sprache',
 	'settings.language.system': 'Sprache des Browsers',
@@ -120,6 +207,86 @@ export const de: Record<MessageKey, string> = {
 	'error.catalog.invalid.message': 'Eine Connector-Definition ist ungültig.',
 	'error.catalog.invalid.resolution':
 		'Melden Sie den Connector; der übrige Katalog funktioniert weiter.',
+	'error.oauth.invalid-client.message':
+		'Der Anbieter hat die Client-ID oder das Client-Geheimnis abgelehnt.',
+	'error.oauth.invalid-client.resolution':
+		'Kopieren Sie beide erneut aus der App-Registrierung im Entwicklerportal des Anbieters.',
+	'error.oauth.redirect-mismatch.message':
+		'Die beim Anbieter registrierte Weiterleitungs-URI stimmt nicht mit der von Switchboard überein.',
+	'error.oauth.redirect-mismatch.resolution':
+		'Tragen Sie in der App-Registrierung des Anbieters genau den Wert ein, der auf dem Verbindungsbildschirm steht.',
+	'error.oauth.access-denied.message':
+		'Der Zugriff wurde verweigert: Die Zustimmung wurde abgelehnt oder Bereiche fehlen.',
+	'error.oauth.access-denied.resolution':
+		'Erteilen Sie den angeforderten Zugriff oder ergänzen Sie die erforderlichen Bereiche in der App des Anbieters und verbinden Sie sich erneut.',
+	'error.oauth.insufficient-scope.message':
+		'Der Verbindung fehlen Bereiche, die der Connector benötigt.',
+	'error.oauth.insufficient-scope.resolution':
+		'Ergänzen Sie die Pflichtbereiche in der App-Registrierung und verbinden Sie sich erneut.',
+	'error.oauth.short-lived.message':
+		'Das Zugriffstoken läuft bald ab, und der Anbieter hat kein Aktualisierungstoken ausgegeben.',
+	'error.oauth.short-lived.resolution':
+		'Aktivieren Sie Aktualisierungstoken (Offline-Zugriff) in der App des Anbieters oder verlängern Sie die Gültigkeit und verbinden Sie sich erneut.',
+	'error.oauth.state-mismatch.message':
+		'Die Antwort der Anmeldung gehörte nicht zu der von Switchboard gestarteten Anmeldung; sie könnte gefälscht sein.',
+	'error.oauth.state-mismatch.resolution':
+		'Es wurde nichts gespeichert. Starten Sie die Verbindung in diesem Tab erneut.',
+	'error.oauth.missing-code.message': 'Der Anbieter hat ohne Autorisierungscode zurückgeleitet.',
+	'error.oauth.missing-code.resolution':
+		'Starten Sie die Verbindung erneut; wenn es wieder passiert, prüfen Sie die App-Registrierung.',
+	'error.oauth.provider-error.message': 'Der Anbieter hat einen Fehler gemeldet.',
+	'error.oauth.provider-error.resolution':
+		'Prüfen Sie die App-Registrierung und die Verbindungseinstellungen und versuchen Sie es erneut.',
+	'error.oauth.invalid-grant.message':
+		'Der Anbieter akzeptiert diese Anmeldung nicht mehr (die Berechtigung ist abgelaufen oder wurde widerrufen).',
+	'error.oauth.invalid-grant.resolution': 'Verbinden Sie sich erneut, um sich wieder anzumelden.',
+	'error.oauth.id-token-invalid.message':
+		'Das Identitätstoken des Anbieters hat die Prüfung nicht bestanden.',
+	'error.oauth.id-token-invalid.resolution':
+		'Versuchen Sie es erneut; wenn es wieder passiert, liegt der Fehler beim Anbieter oder seiner Konfiguration.',
+	'error.oauth.bad-response.message':
+		'Der Anbieter hat etwas geantwortet, das keine gültige OAuth-Antwort ist (zum Beispiel eine HTML-Seite oder fehlerhaftes JSON).',
+	'error.oauth.bad-response.resolution':
+		'Prüfen Sie die Token-URL in den Connector-Einstellungen oder versuchen Sie es später erneut.',
+	'error.oauth.server-error.message': 'Beim Anbieter ist ein Serverfehler aufgetreten.',
+	'error.oauth.server-error.resolution':
+		'Warten Sie einen Moment und versuchen Sie es erneut; Aktualisierungen wiederholt Switchboard selbst.',
+	'error.oauth.rate-limited.message': 'Der Anbieter begrenzt die Anfragen.',
+	'error.oauth.rate-limited.resolution':
+		'Warten Sie etwas; Switchboard wiederholt nach der vom Anbieter genannten Zeit.',
+	'error.oauth.cors.message': 'Der Anbieter erlaubt keine Anfragen aus einer Browser-App (CORS).',
+	'error.oauth.cors.resolution':
+		'Verwenden Sie eine andere Authentifizierungsart dieses Connectors oder einen Connector, der im Browser funktioniert.',
+	'error.oauth.popup-closed.message':
+		'Das Anmeldefenster wurde geschlossen, bevor die Anmeldung abgeschlossen war.',
+	'error.oauth.popup-closed.resolution':
+		'Wählen Sie erneut Verbinden und schließen Sie die Anmeldung ab.',
+	'error.oauth.revoke-failed.message':
+		'Die Verbindung wurde gelöscht, aber der Anbieter konnte nicht zum Widerruf des Tokens aufgefordert werden.',
+	'error.oauth.revoke-failed.resolution':
+		'Widerrufen Sie den Zugriff von Switchboard in den Kontoeinstellungen des Anbieters.',
+	'error.network.offline.message': 'Sie sind offline.',
+	'error.network.offline.resolution':
+		'Stellen Sie die Netzwerkverbindung wieder her; gespeicherte Verbindungen bleiben so lange verfügbar.',
+	'error.connection.not-found.message': 'Diese Verbindung existiert nicht mehr.',
+	'error.connection.not-found.resolution':
+		'Sie wurde eventuell in einem anderen Tab gelöscht. Kehren Sie zur Liste zurück.',
+	'error.connection.unauthorized.message':
+		'Der Anbieter hat die Anmeldedaten der Verbindung abgelehnt.',
+	'error.connection.unauthorized.resolution':
+		'Prüfen Sie die Anmeldedaten oder verbinden Sie sich erneut.',
+	'error.connection.check-failed.message': 'Die Prüfanfrage war nicht erfolgreich.',
+	'error.connection.check-failed.resolution':
+		'Sehen Sie sich die Antwort unten an; prüfen Sie die Verbindungseinstellungen und den Status des Anbieters.',
+	'error.connection.needs-reconnect.message':
+		'Die Authentifizierungseinstellungen des Connectors haben sich seit dem Anlegen dieser Verbindung geändert.',
+	'error.connection.needs-reconnect.resolution':
+		'Verbinden Sie sich erneut, um sich mit den aktuellen Einstellungen anzumelden.',
+	'error.folder.not-found.message': 'Dieser Ordner existiert nicht mehr.',
+	'error.folder.not-found.resolution': 'Wählen Sie einen anderen Ordner.',
+	'error.folder.protected.message':
+		'Mein Arbeitsbereich kann nicht umbenannt oder gelöscht werden.',
+	'error.folder.protected.resolution': 'Legen Sie stattdessen einen freigegebenen Ordner an.',
 	'error.input.invalid.message': 'Einige Eingaben sind ungültig.',
 	'error.input.invalid.resolution': 'Korrigieren Sie die markierten Felder.',
 	'error.internal.message': 'Etwas Unerwartetes ist schiefgegangen.',

@@ -2,3 +2,5 @@ export { app, type Phase, type LockReason } from './app.svelte';
 export { locale, t } from './locale.svelte';
 export { pwa } from './pwa.svelte';
 export { storage, type Persistence } from './storage.svelte';
+export { catalog } from './catalog.svelte';
+export { folders, MY_WORKSPACE, type FolderView } from './folders.svelte';

@@ -1,0 +1,71 @@
+/**
+ * The connection model (DESIGN.md "Domain model"). Metadata and secrets are separate sealed
+ * records: the page may see metadata; secrets are opened only inside the worker.
+ */
+import type { ErrorCode } from '../errors';
+import type { AuthType } from '../catalog/schema';
+
+export const CONNECTION_STATUSES = [
+	'connected',
+	'expiring',
+	'needs-reconnect',
+	'error',
+	'pending-authentication'
+] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export interface LastError {
+	code: ErrorCode;
+	/** Non-secret context: an HTTP status, a provider error code. */
+	detail?: string;
+	at: number;
+}
+
+export interface ConnectionMeta {
+	id: string;
+	folderId: string;
+	connectorId: string;
+	authType: AuthType;
+	name: string;
+	description: string;
+	isDefault: boolean;
+	status: ConnectionStatus;
+	/** Who authenticated; "System" until someone has (client credentials, API keys). */
+	account: string | null;
+	requestedScopes: string[];
+	grantedScopes: string[];
+	/** Values of the non-secret properties the user entered or defaults (tenant, client id…). */
+	properties: Record<string, string>;
+	/** Fingerprint of the connector's auth config when connected; a change means reconnect. */
+	authConfigHash: string;
+	expiresAt: number | null;
+	lastRefreshAt: number | null;
+	/** Outcome of the last refresh attempt. */
+	lastRefreshOutcome: 'ok' | 'failed' | null;
+	nextRefreshAt: number | null;
+	lastCheckedAt: number | null;
+	lastError: LastError | null;
+	/** Minutes between polls for triggers (kept for parity with the reference; default 5). */
+	pollingInterval: number;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface TokenSet {
+	accessToken: string;
+	tokenType: string;
+	refreshToken?: string;
+	idToken?: string;
+	/** Epoch ms; null when the provider gave no lifetime. */
+	expiresAt: number | null;
+	/** Lifetime in seconds as issued, for the refresh margin. */
+	lifetime: number | null;
+	scope?: string;
+}
+
+export interface ConnectionSecrets {
+	id: string;
+	/** Values of secret properties: client_secret, password, API key, token… */
+	values: Record<string, string>;
+	tokens?: TokenSet;
+}

@@ -1,0 +1,2 @@
+// One page per connector id: served by the SPA fallback rather than prerendered.
+export const prerender = false;
