@@ -1,0 +1,102 @@
+/** The grants without a browser redirect, and revocation. Each returns a TokenSet. */
+import * as oauth from 'oauth4webapi';
+import type { TokenSet } from '../connections/model';
+import { OAuthError, toOAuthError } from './errors';
+import { requestOptions, type ResolvedOAuth } from './resolve';
+import { joinScopes } from './scopes';
+import { toTokenSet } from './tokens';
+
+function scopeParams(resolved: ResolvedOAuth): Record<string, string> {
+	const params: Record<string, string> = { ...resolved.config.extraTokenParams };
+	if (resolved.scopes.length)
+		params.scope = joinScopes(resolved.scopes, resolved.config.scopeSeparator);
+	return params;
+}
+
+/**
+ * Exchanges a refresh token (at the refresh URL). Without a new refresh token in the answer the
+ * old one is returned in the TokenSet, so the caller can always store what it gets.
+ */
+export async function refresh(resolved: ResolvedOAuth, refreshToken: string): Promise<TokenSet> {
+	try {
+		const res = await oauth.refreshTokenGrantRequest(
+			resolved.refreshAs,
+			resolved.client,
+			resolved.clientAuth,
+			refreshToken,
+			{ ...requestOptions(resolved), additionalParameters: resolved.config.extraTokenParams }
+		);
+		const body = await oauth.processRefreshTokenResponse(resolved.refreshAs, resolved.client, res);
+		return toTokenSet(body, { previousRefreshToken: refreshToken });
+	} catch (error) {
+		throw toOAuthError(error, 'token');
+	}
+}
+
+export async function clientCredentials(resolved: ResolvedOAuth): Promise<TokenSet> {
+	try {
+		const res = await oauth.clientCredentialsGrantRequest(
+			resolved.as,
+			resolved.client,
+			resolved.clientAuth,
+			scopeParams(resolved),
+			requestOptions(resolved)
+		);
+		return toTokenSet(
+			await oauth.processClientCredentialsResponse(resolved.as, resolved.client, res)
+		);
+	} catch (error) {
+		throw toOAuthError(error, 'token');
+	}
+}
+
+/** Resource owner password credentials (RFC 6749 §4.3; discouraged by RFC 9700 §2.4). */
+export async function passwordGrant(
+	resolved: ResolvedOAuth,
+	username: string,
+	password: string
+): Promise<TokenSet> {
+	try {
+		const res = await oauth.genericTokenEndpointRequest(
+			resolved.as,
+			resolved.client,
+			resolved.clientAuth,
+			'password',
+			{ ...scopeParams(resolved), username, password },
+			requestOptions(resolved)
+		);
+		return toTokenSet(
+			await oauth.processGenericTokenEndpointResponse(resolved.as, resolved.client, res)
+		);
+	} catch (error) {
+		throw toOAuthError(error, 'token');
+	}
+}
+
+/**
+ * Revokes a token (RFC 7009). Without a revocation endpoint: 'oauth.revoke-failed'; otherwise the
+ * usual codes (offline, server-error…) so the caller can tell the user why.
+ */
+export async function revoke(
+	resolved: ResolvedOAuth,
+	token: string,
+	hint?: 'access_token' | 'refresh_token'
+): Promise<void> {
+	if (!resolved.as.revocation_endpoint)
+		throw new OAuthError('oauth.revoke-failed', { detail: 'no revocation endpoint' });
+	try {
+		const res = await oauth.revocationRequest(
+			resolved.as,
+			resolved.client,
+			resolved.clientAuth,
+			token,
+			{
+				...requestOptions(resolved),
+				...(hint ? { additionalParameters: { token_type_hint: hint } } : {})
+			}
+		);
+		await oauth.processRevocationResponse(res);
+	} catch (error) {
+		throw toOAuthError(error, 'revocation');
+	}
+}

@@ -1,0 +1,23 @@
+/** oauth4webapi's token response → the app's TokenSet. */
+import type * as oauth from 'oauth4webapi';
+import type { TokenSet } from '../connections/model';
+
+export function toTokenSet(
+	response: oauth.TokenEndpointResponse,
+	options: { previousRefreshToken?: string; now?: number } = {}
+): TokenSet {
+	const now = options.now ?? Date.now();
+	const lifetime = typeof response.expires_in === 'number' ? response.expires_in : null;
+	const tokens: TokenSet = {
+		accessToken: response.access_token,
+		tokenType: response.token_type,
+		expiresAt: lifetime === null ? null : now + lifetime * 1000,
+		lifetime
+	};
+	// A refresh answer without a refresh token means "keep using the one you have" (RFC 6749 §6).
+	const refreshToken = response.refresh_token ?? options.previousRefreshToken;
+	if (refreshToken) tokens.refreshToken = refreshToken;
+	if (response.id_token) tokens.idToken = response.id_token;
+	if (response.scope !== undefined) tokens.scope = response.scope;
+	return tokens;
+}
