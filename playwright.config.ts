@@ -37,6 +37,13 @@ export default defineConfig({
 			url: 'http://localhost:4173/200.html',
 			reuseExistingServer: !process.env.CI,
 			env: { PORT: '4173' }
+		},
+		{
+			// Short-lived tokens so refresh behaviour shows within a test.
+			command: 'node sandbox/index.js',
+			url: 'http://localhost:9400/.well-known/openid-configuration',
+			reuseExistingServer: !process.env.CI,
+			env: { SANDBOX_ACCESS_TOKEN_TTL: '20' }
 		}
 	]
 });

@@ -40,6 +40,8 @@ export interface ConnectionMeta {
 	authConfigHash: string;
 	expiresAt: number | null;
 	lastRefreshAt: number | null;
+	/** A refresh token is stored (the token itself stays in the secrets record). */
+	refreshable: boolean;
 	/** Outcome of the last refresh attempt. */
 	lastRefreshOutcome: 'ok' | 'failed' | null;
 	nextRefreshAt: number | null;
@@ -68,4 +70,21 @@ export interface ConnectionSecrets {
 	/** Values of secret properties: client_secret, password, API key, token… */
 	values: Record<string, string>;
 	tokens?: TokenSet;
+}
+
+/** What the connection screen hands over to make a connection. */
+export interface ConnectionDraft {
+	connectorId: string;
+	authType: AuthType;
+	folderId: string;
+	name: string;
+	/** Values typed by the user, by property name; anything not asked is taken from defaults. */
+	values: Record<string, string>;
+}
+
+/** A connection as the page shows it: metadata plus what is derived from the catalog. */
+export interface ConnectionView extends ConnectionMeta {
+	connectorName: string;
+	/** Mandatory scopes of the connector that were not granted. */
+	missingScopes: string[];
 }

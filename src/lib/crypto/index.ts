@@ -10,3 +10,4 @@ export {
 	ENVELOPE_VERSION,
 	type Envelope
 } from './envelope';
+export { digestHex } from './digest';

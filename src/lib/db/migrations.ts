@@ -19,6 +19,10 @@ export const MIGRATIONS: readonly Step[] = [
 		db.createObjectStore('connections', { keyPath: 'id' });
 		db.createObjectStore('secrets', { keyPath: 'id' });
 		db.createObjectStore('settings', { keyPath: 'key' });
+	},
+	// 1 → 2: authorization flows in progress survive a full-page redirect.
+	(db) => {
+		db.createObjectStore('pending', { keyPath: 'id' });
 	}
 ];
 

@@ -25,9 +25,16 @@ export interface SwitchboardDB extends DBSchema {
 	folders: { key: string; value: SealedRecord };
 	connections: { key: string; value: SealedRecord };
 	secrets: { key: string; value: SealedRecord };
+	/** Authorization flows in progress (state, PKCE verifier), until the callback or expiry. */
+	pending: { key: string; value: SealedRecord };
 	/** Plain preferences (language, theme, auto-lock): needed before unlock, never secret. */
 	settings: { key: string; value: { key: string; value: unknown } };
 }
 
-export type SealedStore = 'folders' | 'connections' | 'secrets';
-export const SEALED_STORES: readonly SealedStore[] = ['folders', 'connections', 'secrets'];
+export type SealedStore = 'folders' | 'connections' | 'secrets' | 'pending';
+export const SEALED_STORES: readonly SealedStore[] = [
+	'folders',
+	'connections',
+	'secrets',
+	'pending'
+];

@@ -5,6 +5,7 @@
 import { AppError, toAppError } from '../errors';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { publish, subscribe, worker, type SyncMessage } from '../worker';
+import { connections } from './connections.svelte';
 import { startIdleTimer, type IdleTimer } from './idle';
 import { locale } from './locale.svelte';
 
@@ -99,6 +100,7 @@ class AppState {
 	async lock(reason: LockReason, broadcast = true): Promise<void> {
 		this.#stopIdle();
 		await worker().lock();
+		connections.reset();
 		this.lockReason = reason;
 		this.phase = 'locked';
 		if (broadcast) publish({ type: 'locked' });

@@ -1,14 +1,16 @@
 /** Folders as the page sees them, and which one is selected in the folder picker. */
-export const MY_WORKSPACE = 'my-workspace';
-
-export interface FolderView {
-	id: string;
-	name: string;
-}
+import type { Folder } from '../folders';
+import { MY_WORKSPACE_ID } from '../folders';
 
 class FoldersState {
-	list = $state.raw<FolderView[]>([{ id: MY_WORKSPACE, name: '' }]);
-	selected = $state(MY_WORKSPACE);
+	list = $state.raw<Folder[]>([{ id: MY_WORKSPACE_ID, name: '', createdAt: 0 }]);
+	selected = $state(MY_WORKSPACE_ID);
+
+	setList(list: Folder[]): void {
+		this.list = list;
+		if (!list.some((f) => f.id === this.selected)) this.selected = MY_WORKSPACE_ID;
+	}
 }
 
 export const folders = new FoldersState();
+export { MY_WORKSPACE_ID };

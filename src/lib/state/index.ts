@@ -3,4 +3,5 @@ export { locale, t } from './locale.svelte';
 export { pwa } from './pwa.svelte';
 export { storage, type Persistence } from './storage.svelte';
 export { catalog } from './catalog.svelte';
-export { folders, MY_WORKSPACE, type FolderView } from './folders.svelte';
+export { folders, MY_WORKSPACE_ID } from './folders.svelte';
+export { connections } from './connections.svelte';

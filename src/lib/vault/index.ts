@@ -1,2 +1,2 @@
-export { Vault, type UnlockTiming } from './vault';
+export { Vault, type RecordRef, type RecordWrite, type UnlockTiming } from './vault';
 export { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase';

@@ -157,6 +157,36 @@ export class Vault {
 		this.#requireKey();
 		await this.#db.delete(store, id);
 	}
+
+	/**
+	 * Writes and deletes several records in one transaction: all of it lands or none does (a
+	 * connection's metadata and secrets, a folder with its connections). Sealing happens first,
+	 * because a transaction closes when it waits on anything but IndexedDB.
+	 */
+	async commit(changes: { put?: RecordWrite[]; delete?: RecordRef[] }): Promise<void> {
+		const key = this.#requireKey();
+		const puts = await Promise.all(
+			(changes.put ?? []).map(async (w) => ({ ...w, env: await seal(key, w.store, w.id, w.value) }))
+		);
+		const deletes = changes.delete ?? [];
+		const stores = [...new Set([...puts.map((p) => p.store), ...deletes.map((d) => d.store)])];
+		if (stores.length === 0) return;
+		const tx = this.#db.transaction(stores, 'readwrite');
+		await Promise.all([
+			...puts.map((p) => tx.objectStore(p.store).put({ id: p.id, env: p.env })),
+			...deletes.map((d) => tx.objectStore(d.store).delete(d.id)),
+			tx.done
+		]);
+	}
+}
+
+export interface RecordRef {
+	store: SealedStore;
+	id: string;
+}
+
+export interface RecordWrite extends RecordRef {
+	value: unknown;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

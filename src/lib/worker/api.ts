@@ -2,26 +2,72 @@
  * The worker's typed API. The worker owns IndexedDB and the vault key; the page only calls these
  * methods. Every method resolves to plain data or throws an AppError.
  */
+import type { RequestSpec } from '../auth';
+import {
+	ConnectionService,
+	ConnectionStore,
+	type ApiResponse,
+	type CheckResult,
+	type ConnectionDraft,
+	type ConnectionView,
+	type DeleteResult,
+	type RefreshOutcome
+} from '../connections';
 import { openDatabase, type Database } from '../db';
 import { AppError } from '../errors';
+import type { Folder } from '../folders';
+import { FolderService } from '../folders/service';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { Vault, type UnlockTiming } from '../vault';
-import { publish } from './channel';
+import { publish, subscribe } from './channel';
 
 export interface VaultStatus {
 	exists: boolean;
 	unlocked: boolean;
 }
 
+interface Services {
+	store: ConnectionStore;
+	connections: ConnectionService;
+	folders: FolderService;
+}
+
 export class WorkerApi {
 	#db: Promise<Database> | null = null;
 	#vault: Promise<Vault> | null = null;
+	#services: Promise<Services> | null = null;
 	readonly #dbName: string | undefined;
 	readonly #iterations: number | undefined;
+	readonly #origin: string;
 
-	constructor(options: { dbName?: string; iterations?: number } = {}) {
+	constructor(options: { dbName?: string; iterations?: number; origin?: string } = {}) {
 		this.#dbName = options.dbName;
 		this.#iterations = options.iterations;
+		this.#origin = options.origin ?? self.location.origin;
+		// Another tab changed records: our decrypted copy of the metadata is stale.
+		subscribe((message) => {
+			if (message.type === 'data-changed') void this.#services?.then((s) => s.store.invalidate());
+		});
+	}
+
+	/** The connection services exist only while the vault is unlocked. */
+	async #unlocked(): Promise<Services> {
+		const vault = await this.#getVault();
+		if (!vault.unlocked) throw new AppError('vault.locked');
+		this.#services ??= (async () => {
+			const { loadCatalog } = await import('../catalog/load');
+			const store = new ConnectionStore(vault);
+			const ctx = {
+				store,
+				catalog: loadCatalog().byId,
+				redirectUri: `${this.#origin}/callback`,
+				notify: (ids: string[]) => publish({ type: 'data-changed', store: 'connections', ids }),
+				now: () => Date.now()
+			};
+			const connections = new ConnectionService(ctx);
+			return { store, connections, folders: new FolderService(ctx, connections) };
+		})();
+		return this.#services;
 	}
 
 	#database(): Promise<Database> {
@@ -62,6 +108,7 @@ export class WorkerApi {
 
 	async lock(): Promise<void> {
 		(await this.#getVault()).lock();
+		this.#services = null;
 	}
 
 	async changePassphrase(current: string, next: string): Promise<void> {
@@ -85,5 +132,88 @@ export class WorkerApi {
 		await tx.done;
 		publish({ type: 'settings-changed' });
 		return next;
+	}
+
+	// —— folders ——
+
+	async listFolders(): Promise<Folder[]> {
+		return (await this.#unlocked()).folders.list();
+	}
+
+	async createFolder(name: string): Promise<Folder> {
+		return (await this.#unlocked()).folders.create(name);
+	}
+
+	async renameFolder(id: string, name: string): Promise<Folder> {
+		return (await this.#unlocked()).folders.rename(id, name);
+	}
+
+	async deleteFolder(id: string): Promise<{ deleted: number; revocationFailures: number }> {
+		return (await this.#unlocked()).folders.delete(id);
+	}
+
+	// —— connections ——
+
+	async listConnections(folderId?: string): Promise<ConnectionView[]> {
+		return (await this.#unlocked()).connections.list(folderId);
+	}
+
+	async getConnection(id: string): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.get(id);
+	}
+
+	async createConnection(draft: ConnectionDraft): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.create(draft);
+	}
+
+	async authorize(draft: ConnectionDraft): Promise<{ url: string }> {
+		return (await this.#unlocked()).connections.authorize(draft);
+	}
+
+	async completeAuthorization(callbackUrl: string): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.completeAuthorization(callbackUrl);
+	}
+
+	async renameConnection(id: string, name: string): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.rename(id, name);
+	}
+
+	async describeConnection(
+		id: string,
+		details: { description?: string; pollingInterval?: number }
+	): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.describe(id, details);
+	}
+
+	async moveConnection(id: string, folderId: string): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.move(id, folderId);
+	}
+
+	async setDefault(id: string): Promise<ConnectionView> {
+		return (await this.#unlocked()).connections.setDefault(id);
+	}
+
+	async deleteConnection(id: string): Promise<DeleteResult> {
+		return (await this.#unlocked()).connections.delete(id);
+	}
+
+	async checkConnection(id: string): Promise<CheckResult> {
+		return (await this.#unlocked()).connections.check(id);
+	}
+
+	async refreshConnection(id: string): Promise<RefreshOutcome> {
+		return (await this.#unlocked()).connections.refresh(id);
+	}
+
+	async reconnect(id: string): Promise<{ url?: string; connection?: ConnectionView }> {
+		return (await this.#unlocked()).connections.reconnect(id);
+	}
+
+	async sendRequest(id: string, spec: RequestSpec): Promise<ApiResponse> {
+		return (await this.#unlocked()).connections.request(id, spec);
+	}
+
+	async copyAsCurl(id: string, spec: RequestSpec, includeSecrets: boolean): Promise<string> {
+		return (await this.#unlocked()).connections.curl(id, spec, includeSecrets);
 	}
 }

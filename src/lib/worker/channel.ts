@@ -1,13 +1,14 @@
 /**
  * Cross-tab notifications over BroadcastChannel. Messages say only *what* changed, never data:
- * each tab re-reads through its own worker (and its own key).
+ * each tab re-reads through its own worker (and its own key). One channel per context, so a
+ * context does not hear its own messages; the page and the worker of one tab do hear each other.
  */
 export type SyncMessage =
 	| { type: 'locked' }
 	| { type: 'activity' }
 	| { type: 'vault-created' }
 	| { type: 'settings-changed' }
-	| { type: 'data-changed'; store: string }
+	| { type: 'data-changed'; store: 'connections' | 'folders'; ids?: string[] }
 	| { type: 'db-blocked' }
 	| { type: 'db-closed' };
 
@@ -21,14 +22,14 @@ function getChannel(): BroadcastChannel | null {
 	return channel;
 }
 
-/** Tells the other tabs (a BroadcastChannel does not deliver to its own sender). */
 export function publish(message: SyncMessage): void {
 	getChannel()?.postMessage(message);
 }
 
 export function subscribe(handler: (message: SyncMessage) => void): () => void {
-	const c = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
+	const c = getChannel();
 	if (!c) return () => {};
-	c.onmessage = (event: MessageEvent<SyncMessage>) => handler(event.data);
-	return () => c.close();
+	const listener = (event: MessageEvent<SyncMessage>) => handler(event.data);
+	c.addEventListener('message', listener);
+	return () => c.removeEventListener('message', listener);
 }

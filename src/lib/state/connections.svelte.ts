@@ -1,0 +1,52 @@
+/** The connections of the selected folder, kept current when any tab changes them. */
+import { toAppError, type AppError } from '../errors';
+import type { ConnectionView } from '../connections/model';
+import type { Folder } from '../folders';
+import { subscribe, worker } from '../worker';
+import { folders } from './folders.svelte';
+
+class ConnectionsState {
+	list = $state.raw<ConnectionView[]>([]);
+	loaded = $state(false);
+	error = $state<AppError | null>(null);
+	#folderId: string | null = null;
+	#subscribed = false;
+
+	/** Loads folders and the connections of the selected folder. */
+	async load(): Promise<void> {
+		if (!this.#subscribed) {
+			this.#subscribed = true;
+			subscribe((message) => {
+				if (message.type === 'data-changed' && this.#folderId !== null) void this.load();
+			});
+		}
+		try {
+			const [folderList, list] = await Promise.all([
+				worker().listFolders(),
+				worker().listConnections(folders.selected)
+			]);
+			folders.setList(folderList satisfies Folder[]);
+			this.#folderId = folders.selected;
+			this.list = list;
+			this.error = null;
+		} catch (error) {
+			this.error = toAppError(error);
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	/** Replaces one connection in the list after a change made here. */
+	put(view: ConnectionView): void {
+		const others = this.list.filter((c) => c.id !== view.id);
+		this.list = view.folderId === this.#folderId ? [...others, view] : others;
+	}
+
+	reset(): void {
+		this.list = [];
+		this.loaded = false;
+		this.#folderId = null;
+	}
+}
+
+export const connections = new ConnectionsState();
