@@ -8,7 +8,8 @@ const executablePath =
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
-	workers: 2,
+	// One worker: tests share the sandbox's counters and fault injection.
+	workers: 1,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },

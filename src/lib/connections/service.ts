@@ -67,11 +67,12 @@ export class ConnectionService {
 		const now = this.#ctx.now();
 		let status = meta.status;
 		if (changed) status = 'needs-reconnect';
+		// Past its refresh time and the refresh failed: the token is about to (or did) run out.
 		else if (
 			status === 'connected' &&
 			meta.lastRefreshOutcome === 'failed' &&
-			meta.expiresAt !== null &&
-			meta.expiresAt - now < 5 * 60_000
+			meta.nextRefreshAt !== null &&
+			now >= meta.nextRefreshAt
 		)
 			status = 'expiring';
 		return {

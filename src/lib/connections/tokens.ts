@@ -5,9 +5,12 @@ import type { ConnectionMeta, LastError, TokenSet } from './model';
 
 const DAY_MS = 86_400_000;
 
-/** Refresh ahead of expiry by the larger of 60 s and 10% of the token's lifetime. */
+/**
+ * Refresh ahead of expiry by the larger of 60 s and 10% of the token's lifetime — but never more
+ * than half the lifetime, or a token shorter than two minutes would be due the moment it arrives.
+ */
 export function refreshMarginMs(lifetimeSeconds: number): number {
-	return Math.max(60_000, lifetimeSeconds * 100);
+	return Math.min(Math.max(60_000, lifetimeSeconds * 100), lifetimeSeconds * 500);
 }
 
 /**
@@ -48,6 +51,8 @@ export function applyTokens(
 				? tokens.expiresAt - refreshMarginMs(tokens.lifetime ?? auth.oauth?.refreshInterval ?? 3600)
 				: null,
 		lastError: shortLived,
+		// A new token starts a new refresh history (refresh.ts records its own outcome after this).
+		lastRefreshOutcome: null,
 		updatedAt: now
 	};
 }

@@ -177,6 +177,7 @@ export const de: Record<MessageKey, string> = {
 	'folders.deleteWarning':
 		'Seine {count} Verbindungen werden mitgelöscht und ihre Token beim Anbieter widerrufen, wo das möglich ist. Das lässt sich nicht rückgängig machen.',
 	'folders.deleted': 'Ordner mit {count} Verbindungen gelöscht.',
+	'detail.saveName': 'Namen speichern',
 	'detail.rename': 'Umbenennen',
 	'detail.check': 'Verbindung prüfen',
 	'detail.checked': 'Geprüft um {time} (HTTP {status}).',
@@ -343,13 +344,14 @@ export const de: Record<MessageKey, string> = {
 	'error.oauth.rate-limited.message': 'Der Anbieter begrenzt die Anfragen.',
 	'error.oauth.rate-limited.resolution':
 		'Warten Sie etwas; Switchboard wiederholt nach der vom Anbieter genannten Zeit.',
-	'error.oauth.cors.message': 'Der Anbieter erlaubt keine Anfragen aus einer Browser-App (CORS).',
+	'error.oauth.cors.message':
+		'Der Anbieter war vom Browser aus nicht erreichbar: Er lehnt Anfragen von Browser-Apps ab (CORS) oder ist nicht verfügbar.',
 	'error.oauth.cors.resolution':
-		'Verwenden Sie eine andere Authentifizierungsart dieses Connectors oder einen Connector, der im Browser funktioniert.',
+		'Prüfen Sie, ob der Anbieter verfügbar ist. Wenn ja, erlaubt er keine Browser-Apps: Verwenden Sie eine andere Authentifizierungsart dieses Connectors oder einen Connector, der im Browser funktioniert.',
 	'error.oauth.popup-closed.message':
 		'Das Anmeldefenster wurde geschlossen, bevor die Anmeldung abgeschlossen war.',
 	'error.oauth.popup-closed.resolution':
-		'Wählen Sie erneut Verbinden und schließen Sie die Anmeldung ab.',
+		'Wählen Sie erneut Verbinden und schließen Sie die Anmeldung ab. Hat der Anbieter einen Fehler zur Weiterleitungs-URI gezeigt, registrieren Sie zuerst genau die auf dem Verbindungsbildschirm angezeigte Weiterleitungs-URI in der App des Anbieters.',
 	'error.oauth.revoke-failed.message':
 		'Die Verbindung wurde gelöscht, aber der Anbieter konnte nicht zum Widerruf des Tokens aufgefordert werden.',
 	'error.oauth.revoke-failed.resolution':

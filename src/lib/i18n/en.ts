@@ -168,6 +168,7 @@ export const en = {
 	'folders.deleteWarning':
 		'Its {count} connections are deleted with it, and their tokens revoked where the provider allows it. This cannot be undone.',
 	'folders.deleted': 'Folder deleted with {count} connections.',
+	'detail.saveName': 'Save name',
 	'detail.rename': 'Rename',
 	'detail.check': 'Check connection',
 	'detail.checked': 'Verified at {time} (HTTP {status}).',
@@ -321,11 +322,13 @@ export const en = {
 	'error.oauth.rate-limited.message': 'The provider is limiting requests.',
 	'error.oauth.rate-limited.resolution':
 		'Wait a little; Switchboard retries after the time the provider asks for.',
-	'error.oauth.cors.message': 'The provider does not allow requests from a browser app (CORS).',
+	'error.oauth.cors.message':
+		'The provider could not be reached from the browser: it refuses requests from browser apps (CORS), or it is down.',
 	'error.oauth.cors.resolution':
-		'Use another authentication type of this connector, or a connector that works in the browser.',
+		'Check that the provider is available. If it is, it does not allow browser apps: use another authentication type of this connector, or a connector that works in the browser.',
 	'error.oauth.popup-closed.message': 'The sign-in window was closed before it finished.',
-	'error.oauth.popup-closed.resolution': 'Select Connect again and complete the sign-in.',
+	'error.oauth.popup-closed.resolution':
+		'Select Connect again and complete the sign-in. If the provider showed an error about the redirect URI, register exactly the Redirect URI shown on the connection screen in the vendor app first.',
 	'error.oauth.revoke-failed.message':
 		'The connection was deleted, but the provider could not be told to revoke its token.',
 	'error.oauth.revoke-failed.resolution':

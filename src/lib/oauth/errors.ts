@@ -185,6 +185,9 @@ export function toOAuthError(error: unknown, endpoint: Endpoint = 'token'): AppE
  */
 export function isTransient(error: AppError): boolean {
 	return (
+		// A browser reports a dropped network and a CORS refusal alike; for a connection that
+		// refreshed before, a network drop is by far the likelier, and retries are capped.
+		error.code === 'oauth.cors' ||
 		error.code === 'oauth.server-error' ||
 		error.code === 'oauth.rate-limited' ||
 		error.code === 'network.offline' ||

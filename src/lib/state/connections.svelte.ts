@@ -9,6 +9,8 @@ class ConnectionsState {
 	list = $state.raw<ConnectionView[]>([]);
 	loaded = $state(false);
 	error = $state<AppError | null>(null);
+	/** A problem to show on the list after leaving a page (e.g. a revocation that failed). */
+	flash = $state<AppError | null>(null);
 	#folderId: string | null = null;
 	#subscribed = false;
 

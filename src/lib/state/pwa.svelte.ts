@@ -3,6 +3,7 @@
  * reload, so the app never changes under them mid-task.
  */
 import { Workbox } from 'workbox-window';
+import { worker } from '../worker';
 
 class PwaState {
 	updateAvailable = $state(false);
@@ -10,8 +11,12 @@ class PwaState {
 	#workbox: Workbox | null = null;
 
 	register(): void {
-		addEventListener('online', () => (this.online = true));
-		addEventListener('offline', () => (this.online = false));
+		const changed = (online: boolean) => {
+			this.online = online;
+			void worker().networkChanged(online);
+		};
+		addEventListener('online', () => changed(true));
+		addEventListener('offline', () => changed(false));
 		if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
 		const wb = new Workbox('/sw.js', { scope: '/' });
 		wb.addEventListener('waiting', () => (this.updateAvailable = true));

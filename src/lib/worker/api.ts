@@ -6,6 +6,7 @@ import type { RequestSpec } from '../auth';
 import {
 	ConnectionService,
 	ConnectionStore,
+	refreshConnection,
 	type ApiResponse,
 	type CheckResult,
 	type ConnectionDraft,
@@ -17,9 +18,12 @@ import { openDatabase, type Database } from '../db';
 import { AppError } from '../errors';
 import type { Folder } from '../folders';
 import { FolderService } from '../folders/service';
+import { browserSchedulerDeps, RefreshScheduler } from '../connections/scheduler';
+import { OAUTH_TYPES } from '../catalog/schema';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { Vault, type UnlockTiming } from '../vault';
 import { publish, subscribe } from './channel';
+import { network, setOnline } from './network';
 
 export interface VaultStatus {
 	exists: boolean;
@@ -30,6 +34,7 @@ interface Services {
 	store: ConnectionStore;
 	connections: ConnectionService;
 	folders: FolderService;
+	scheduler: RefreshScheduler;
 }
 
 export class WorkerApi {
@@ -44,9 +49,14 @@ export class WorkerApi {
 		this.#dbName = options.dbName;
 		this.#iterations = options.iterations;
 		this.#origin = options.origin ?? self.location.origin;
-		// Another tab changed records: our decrypted copy of the metadata is stale.
+		// Another tab changed records: our decrypted copy of the metadata is stale, and what it
+		// changed may need (re)scheduling here too.
 		subscribe((message) => {
-			if (message.type === 'data-changed') void this.#services?.then((s) => s.store.invalidate());
+			if (message.type === 'data-changed')
+				void this.#services?.then(async (s) => {
+					s.store.invalidate();
+					await this.#reschedule(s, message.ids);
+				});
 		});
 	}
 
@@ -61,13 +71,50 @@ export class WorkerApi {
 				store,
 				catalog: loadCatalog().byId,
 				redirectUri: `${this.#origin}/callback`,
-				notify: (ids: string[]) => publish({ type: 'data-changed', store: 'connections', ids }),
+				notify: (ids: string[]) => {
+					publish({ type: 'data-changed', store: 'connections', ids });
+					void this.#services?.then((s) => this.#reschedule(s, ids));
+				},
 				now: () => Date.now()
 			};
 			const connections = new ConnectionService(ctx);
-			return { store, connections, folders: new FolderService(ctx, connections) };
-		})();
+			const scheduler = new RefreshScheduler(
+				{
+					...browserSchedulerDeps(async (id) => {
+						await refreshConnection(ctx, id);
+						return (await store.fresh(id))?.nextRefreshAt ?? null;
+					}),
+					...network
+				},
+				{ minIntervalMs: 5_000 }
+			);
+			const services = {
+				store,
+				connections,
+				folders: new FolderService(ctx, connections),
+				scheduler
+			};
+			// Catch up on tokens that expired while locked or closed, then keep them fresh.
+			await this.#reschedule(services);
+			return services;
+		})().catch((error) => {
+			this.#services = null;
+			throw error;
+		});
 		return this.#services;
+	}
+
+	/** Hands OAuth connections' due times to the scheduler (all of them, or the ones named). */
+	async #reschedule(services: Services, ids?: string[]): Promise<void> {
+		const metas = await services.store.metas();
+		const due = (id: string) => {
+			const meta = metas.get(id);
+			return meta && OAUTH_TYPES.includes(meta.authType) && meta.status !== 'needs-reconnect'
+				? meta.nextRefreshAt
+				: null;
+		};
+		if (!ids) services.scheduler.schedule([...metas.keys()].map((id) => ({ id, dueAt: due(id) })));
+		else for (const id of ids) services.scheduler.update(id, due(id));
 	}
 
 	#database(): Promise<Database> {
@@ -78,6 +125,8 @@ export class WorkerApi {
 				// Another tab upgrades the schema: drop the key and the connection, then tell the page.
 				this.#db = null;
 				this.#vault = null;
+				void this.#services?.then((s) => s.scheduler.stop());
+				this.#services = null;
 				publish({ type: 'db-closed' });
 			}
 		}).catch((error) => {
@@ -99,16 +148,26 @@ export class WorkerApi {
 
 	async createVault(passphrase: string): Promise<void> {
 		await (await this.#getVault()).create(passphrase);
+		await this.#unlocked();
 		publish({ type: 'vault-created' });
 	}
 
 	async unlock(passphrase: string): Promise<UnlockTiming> {
-		return (await this.#getVault()).unlock(passphrase);
+		const timing = await (await this.#getVault()).unlock(passphrase);
+		await this.#unlocked();
+		return timing;
 	}
 
 	async lock(): Promise<void> {
 		(await this.#getVault()).lock();
+		const services = this.#services;
 		this.#services = null;
+		(await services)?.scheduler.stop();
+	}
+
+	/** The page reports network changes (see network.ts). */
+	networkChanged(online: boolean): void {
+		setOnline(online);
 	}
 
 	async changePassphrase(current: string, next: string): Promise<void> {

@@ -1,0 +1,144 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createVault, openConnect, PASSPHRASE, unlock } from './helpers';
+
+/**
+ * The e2e sandbox issues 20-second access tokens with rotating refresh tokens, so a refresh is
+ * due 10 s after each token is issued (the margin is capped at half the lifetime).
+ */
+const SANDBOX = 'http://localhost:9400/__sandbox';
+const LIFETIME_MS = 20_000;
+
+interface Stats {
+	refreshes: { total: number; byGrant: Record<string, number> };
+	invalidGrant: number;
+	injectedFailures: number;
+}
+const stats = async (request: APIRequestContext): Promise<Stats> =>
+	(await request.get(`${SANDBOX}/stats`)).json();
+
+/** A password-grant connection: it has a refresh token and needs no popup. */
+async function addRefreshableConnection(page: Page) {
+	await openConnect(page, 'sandbox password', /Password/);
+	await page.getByRole('textbox', { name: 'Username', exact: true }).fill('alice');
+	await page.getByRole('textbox', { name: 'Password', exact: true }).fill('alice-password');
+	await page.getByRole('button', { name: 'Connect', exact: true }).click();
+	await expect(page.getByTestId('account')).toHaveText('alice@example.test');
+	return page.url();
+}
+
+test.beforeEach(async ({ request }) => {
+	await request.post(`${SANDBOX}/reset`);
+});
+
+test('one tab keeps a connection alive for three lifetimes; locking stops refreshing, unlock catches up', async ({
+	page,
+	request
+}) => {
+	test.setTimeout(150_000);
+	await createVault(page);
+	await addRefreshableConnection(page);
+	await page.waitForTimeout(3 * LIFETIME_MS + 2_000);
+	const after = await stats(request);
+	expect(after.refreshes.total).toBeGreaterThanOrEqual(5);
+	expect(after.invalidGrant).toBe(0);
+	await expect(page.getByTestId('last-refresh')).toContainText('succeeded');
+	await page.getByRole('button', { name: 'Check connection' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Verified at' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Lock' }).click();
+	const locked = (await stats(request)).refreshes.total;
+	await page.waitForTimeout(LIFETIME_MS + 2_000);
+	expect((await stats(request)).refreshes.total).toBe(locked);
+	await unlock(page);
+	// The token expired while locked: it is refreshed at once.
+	await expect
+		.poll(async () => (await stats(request)).refreshes.total, { timeout: 5_000 })
+		.toBe(locked + 1);
+});
+
+test('three tabs on one vault: exactly one refresh per expiry, no invalid_grant', async ({
+	context,
+	request
+}) => {
+	test.setTimeout(150_000);
+	const first = await context.newPage();
+	await createVault(first);
+	const url = await addRefreshableConnection(first);
+	const others = [await context.newPage(), await context.newPage()];
+	for (const tab of others) {
+		await tab.goto(url);
+		await unlock(tab);
+		await expect(tab.getByTestId('account')).toHaveText('alice@example.test');
+	}
+	const start = await stats(request);
+	const started = Date.now();
+	await first.waitForTimeout(3 * LIFETIME_MS);
+	const end = await stats(request);
+	const elapsed = Date.now() - started;
+	const refreshes = end.refreshes.total - start.refreshes.total;
+	// One token every 10 s: three tabs refreshing on their own would triple this.
+	expect(refreshes).toBeGreaterThanOrEqual(Math.floor(elapsed / 10_000) - 1);
+	expect(refreshes).toBeLessThanOrEqual(Math.ceil(elapsed / 10_000) + 1);
+	expect(Object.keys(end.refreshes.byGrant)).toHaveLength(1);
+	expect(end.invalidGrant).toBe(0);
+	// Every tab shows the refresh another tab made.
+	for (const tab of [first, ...others])
+		await expect(tab.getByTestId('last-refresh')).toContainText('succeeded');
+});
+
+test('a revoked grant turns the connection to needs reconnect, with its message', async ({
+	page,
+	request
+}) => {
+	await createVault(page);
+	await addRefreshableConnection(page);
+	await request.post(`${SANDBOX}/revoke-all`, { data: { account: 'alice' } });
+	await expect(page.getByText('Needs reconnect', { exact: true })).toBeVisible({ timeout: 20_000 });
+	await expect(page.locator('#last-error')).toContainText('no longer accepts this sign-in');
+	await expect(page.locator('#last-error')).toContainText('Reconnect');
+	// Reconnect signs in again in place.
+	await page.getByRole('button', { name: 'Reconnect' }).click();
+	await expect(page.getByText('Reconnected.')).toBeVisible();
+	await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+});
+
+test('offline pauses refreshing; back online it resumes', async ({ page, context, request }) => {
+	test.setTimeout(90_000);
+	await createVault(page);
+	await addRefreshableConnection(page);
+	await context.setOffline(true);
+	const before = (await stats(request)).refreshes.total;
+	await page.waitForTimeout(LIFETIME_MS + 2_000);
+	expect((await stats(request)).refreshes.total).toBe(before);
+	await context.setOffline(false);
+	// Back online: the paused (or backed-off) refresh runs again.
+	await expect
+		.poll(async () => (await stats(request)).refreshes.total, { timeout: 40_000 })
+		.toBeGreaterThan(before);
+	await expect(page.getByTestId('last-refresh')).toContainText('succeeded');
+	expect((await stats(request)).invalidGrant).toBe(0);
+});
+
+test('a 500 from the token endpoint is retried until it succeeds', async ({ page, request }) => {
+	test.setTimeout(60_000);
+	await createVault(page);
+	await addRefreshableConnection(page);
+	await request.post(`${SANDBOX}/fail-next`, { data: { count: 2, mode: '500' } });
+	await expect
+		.poll(async () => (await stats(request)).injectedFailures, { timeout: 20_000 })
+		.toBe(2);
+	await expect
+		.poll(async () => (await stats(request)).refreshes.total, { timeout: 15_000 })
+		.toBeGreaterThan(0);
+	await expect(page.getByTestId('last-refresh')).toContainText('succeeded');
+	await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+});
+
+test('Refresh now refreshes on demand', async ({ page, request }) => {
+	await createVault(page);
+	await addRefreshableConnection(page);
+	await page.getByRole('button', { name: 'Refresh now' }).click();
+	await expect(page.getByText('The access token was refreshed.')).toBeVisible();
+	expect((await stats(request)).refreshes.total).toBeGreaterThanOrEqual(1);
+	expect(PASSPHRASE).toBeTruthy();
+});
