@@ -97,8 +97,7 @@ export class ConnectionService {
 		if (REDIRECT_TYPES.includes(meta.authType))
 			throw new AppError('input.invalid', { detail: 'needs authorization' });
 		const { connected, secrets } = await this.#connectDirect(meta, values);
-		await this.#store(connected, secrets, true);
-		return this.#view(connected);
+		return this.#view(await this.#store(connected, secrets, true));
 	}
 
 	/** Starts a redirect flow; the page opens the returned URL in a popup or the whole tab. */
@@ -249,7 +248,7 @@ export class ConnectionService {
 		secrets: ConnectionSecrets,
 		isNew: boolean,
 		extra?: Parameters<ConnectionContext['store']['commit']>[0]
-	): Promise<void> {
+	): Promise<ConnectionMeta> {
 		let toWrite = meta;
 		if (isNew) {
 			const siblings = [...(await this.#ctx.store.metas()).values()].filter(
@@ -260,6 +259,7 @@ export class ConnectionService {
 		}
 		await this.#ctx.store.commit({ ...extra, connections: [{ meta: toWrite, secrets }] });
 		this.#ctx.notify([meta.id]);
+		return toWrite;
 	}
 
 	// —— changing ——

@@ -78,6 +78,7 @@ export class Vault {
 		const tx = this.#db.transaction('vault', 'readwrite');
 		if (await tx.store.get('header')) {
 			tx.abort();
+			await tx.done.catch(() => undefined);
 			throw new AppError('vault.exists');
 		}
 		await tx.store.add({ id: 'header', v: 1, kdf, wrappedKey, createdAt: now, changedAt: now });
@@ -125,6 +126,7 @@ export class Vault {
 		// Another tab changed the passphrase meanwhile: do not overwrite its work.
 		if (!stored || !sameBytes(stored.wrappedKey, header.wrappedKey)) {
 			tx.abort();
+			await tx.done.catch(() => undefined);
 			throw new AppError('vault.changed-elsewhere');
 		}
 		await tx.store.put({ ...header, kdf, wrappedKey, changedAt: Date.now() });
