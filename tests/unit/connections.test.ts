@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript module without types
 import { startSandbox } from '../../sandbox/index.js';
 import { validateConnector, type Connector } from '../../src/lib/catalog';
 import {
