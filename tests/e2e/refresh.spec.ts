@@ -84,6 +84,33 @@ test('three tabs on one vault: exactly one refresh per expiry, no invalid_grant'
 	// Every tab shows the refresh another tab made.
 	for (const tab of [first, ...others])
 		await expect(tab.getByTestId('last-refresh')).toContainText('succeeded');
+	// The refreshing tab closes: another one takes over.
+	await first.close();
+	const handedOver = await stats(request);
+	await others[0].waitForTimeout(LIFETIME_MS);
+	const later = await stats(request);
+	expect(later.refreshes.total).toBeGreaterThan(handedOver.refreshes.total);
+	expect(later.invalidGrant).toBe(0);
+});
+
+test('closing the tab in the middle of a refresh loses nothing', async ({ context, request }) => {
+	const page = await context.newPage();
+	await createVault(page);
+	const url = await addRefreshableConnection(page);
+	await request.post(`${SANDBOX}/token-delay`, { data: { ms: 3000 } });
+	await page.getByRole('button', { name: 'Refresh now' }).click();
+	await page.waitForTimeout(500);
+	await page.close();
+	await request.post(`${SANDBOX}/token-delay`, { data: { ms: 0 } });
+	const again = await context.newPage();
+	await again.goto(url);
+	await unlock(again);
+	await expect(again.getByTestId('account')).toHaveText('alice@example.test');
+	await again.getByRole('button', { name: 'Check connection' }).click();
+	await expect(again.getByRole('status').filter({ hasText: 'Verified at' })).toBeVisible();
+	await again.getByRole('button', { name: 'Refresh now' }).click();
+	await expect(again.getByText('The access token was refreshed.')).toBeVisible();
+	expect((await stats(request)).invalidGrant).toBe(0);
 });
 
 test('a revoked grant turns the connection to needs reconnect, with its message', async ({

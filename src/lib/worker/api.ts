@@ -23,6 +23,7 @@ import { OAUTH_TYPES } from '../catalog/schema';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { Vault, type UnlockTiming } from '../vault';
 import { publish, subscribe } from './channel';
+import { seekLeadership, type Leadership } from './leadership';
 import { network, setOnline } from './network';
 
 export interface VaultStatus {
@@ -35,6 +36,9 @@ interface Services {
 	connections: ConnectionService;
 	folders: FolderService;
 	scheduler: RefreshScheduler;
+	/** Whether this tab is the one refreshing in the background (see leadership.ts). */
+	leading: boolean;
+	leadership: Leadership;
 }
 
 export class WorkerApi {
@@ -88,14 +92,20 @@ export class WorkerApi {
 				},
 				{ minIntervalMs: 5_000 }
 			);
-			const services = {
+			const services: Services = {
 				store,
 				connections,
 				folders: new FolderService(ctx, connections),
-				scheduler
+				scheduler,
+				leading: false,
+				leadership: { resign() {} }
 			};
-			// Catch up on tokens that expired while locked or closed, then keep them fresh.
-			await this.#reschedule(services);
+			// Once this tab leads: catch up on tokens that expired while locked or closed, then
+			// keep them fresh.
+			services.leadership = seekLeadership(() => {
+				services.leading = true;
+				void this.#reschedule(services);
+			});
 			return services;
 		})().catch((error) => {
 			this.#services = null;
@@ -106,6 +116,7 @@ export class WorkerApi {
 
 	/** Hands OAuth connections' due times to the scheduler (all of them, or the ones named). */
 	async #reschedule(services: Services, ids?: string[]): Promise<void> {
+		if (!services.leading) return;
 		const metas = await services.store.metas();
 		const due = (id: string) => {
 			const meta = metas.get(id);
@@ -125,7 +136,7 @@ export class WorkerApi {
 				// Another tab upgrades the schema: drop the key and the connection, then tell the page.
 				this.#db = null;
 				this.#vault = null;
-				void this.#services?.then((s) => s.scheduler.stop());
+				void this.#services?.then(stopRefreshing);
 				this.#services = null;
 				publish({ type: 'db-closed' });
 			}
@@ -162,7 +173,8 @@ export class WorkerApi {
 		(await this.#getVault()).lock();
 		const services = this.#services;
 		this.#services = null;
-		(await services)?.scheduler.stop();
+		const stopped = await services;
+		if (stopped) stopRefreshing(stopped);
 	}
 
 	/** The page reports network changes (see network.ts). */
@@ -275,4 +287,10 @@ export class WorkerApi {
 	async copyAsCurl(id: string, spec: RequestSpec, includeSecrets: boolean): Promise<string> {
 		return (await this.#unlocked()).connections.curl(id, spec, includeSecrets);
 	}
+}
+
+function stopRefreshing(services: Services): void {
+	services.leading = false;
+	services.leadership.resign();
+	services.scheduler.stop();
 }
