@@ -40,5 +40,14 @@ export default ts.config(
 		files: ['sandbox/**', 'scripts/**', 'tests/**'],
 		rules: { 'no-console': 'off' }
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] }
+	{
+		ignores: [
+			'build/',
+			'build-bench/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/'
+		]
+	}
 );

@@ -1,9 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-// Playwright cannot download browsers here: use CHROMIUM_PATH, else Debian's chromium.
-const executablePath =
-	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { chromiumLaunchOptions } from './tests/chromium.js';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -18,18 +14,7 @@ export default defineConfig({
 		baseURL: 'http://localhost:4173',
 		trace: 'retain-on-failure',
 		locale: 'en-US',
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		}
+		launchOptions: chromiumLaunchOptions
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: [

@@ -5,7 +5,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: '200.html', strict: true }),
+		// SWITCHBOARD_OUT lets the benchmark build (`--mode bench`) go beside the real one.
+		adapter: adapter({
+			pages: process.env.SWITCHBOARD_OUT ?? 'build',
+			assets: process.env.SWITCHBOARD_OUT ?? 'build',
+			fallback: '200.html',
+			strict: true
+		}),
 		// Workbox builds the service worker after `vite build` (scripts/build-sw.js).
 		serviceWorker: { register: false },
 		csp: {

@@ -2,10 +2,11 @@
 // loaded it starts and works with the network off. Navigations fall back to the SPA shell.
 import { generateSW } from 'workbox-build';
 
+const out = process.env.SWITCHBOARD_OUT ?? 'build';
 const { count, size, warnings } = await generateSW({
-	globDirectory: 'build',
+	globDirectory: out,
 	globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-	swDest: 'build/sw.js',
+	swDest: `${out}/sw.js`,
 	navigateFallback: '/200.html',
 	// Hashed assets are immutable: no cache-busting query needed.
 	dontCacheBustURLsMatching: /\/_app\/immutable\//,

@@ -1,10 +1,10 @@
-// Serves the built app (build/) on localhost, as a static host would: hashed assets cached
+// Serves the built app (build/, or SWITCHBOARD_OUT) on localhost, as a static host would: hashed assets cached
 // forever, everything else revalidated, unknown paths answered by the SPA shell (200.html).
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 
 const port = Number(process.env.PORT ?? 4173);
-const assets = sirv('build', {
+const assets = sirv(process.env.SWITCHBOARD_OUT ?? 'build', {
 	single: '200.html',
 	etag: true,
 	setHeaders(res, pathname) {

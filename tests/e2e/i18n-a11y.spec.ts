@@ -66,3 +66,25 @@ test('every control is reachable by keyboard', async ({ page }) => {
 	for (const name of ['Connectors', 'Connections', 'My Workspace', 'Settings', 'Lock'])
 		expect([...reached]).toContain(name);
 });
+
+test('axe finds no violations on the connection list and connection page', async ({ page }) => {
+	await createVault(page);
+	await page.getByRole('link', { name: 'Connectors', exact: true }).click();
+	await page.getByLabel('Search connectors').fill('sandbox api key');
+	await page.getByRole('list', { name: 'Connectors' }).getByRole('link').first().click();
+	await page.getByRole('link', { name: /^Connect to/ }).click();
+	await page.getByRole('textbox', { name: 'API key', exact: true }).fill('sandbox-api-key-123');
+	await page.getByRole('button', { name: 'Connect', exact: true }).click();
+	await expect(page.getByTestId('account')).toHaveText('Alice Example');
+	await page.getByRole('button', { name: 'Send request' }).click();
+	await expect(page.getByTestId('response-status')).toHaveText(/^200/);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Delete' }).click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+	await page.getByRole('link', { name: 'Connections', exact: true }).click();
+	await page.getByText('Manage folders').click();
+	await expect(page.getByRole('region', { name: 'Connections in this folder' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});

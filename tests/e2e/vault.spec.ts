@@ -48,6 +48,7 @@ test('auto-lock after the idle time set in Settings', async ({ page }) => {
 	await createVault(page);
 	await page.getByRole('link', { name: 'Settings' }).click();
 	await page.getByLabel('Lock automatically after').selectOption('5');
+	await expect(page.getByText('Saved.')).toBeVisible();
 	await page.clock.fastForward('04:00');
 	await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
 	await page.clock.fastForward('01:30');

@@ -42,6 +42,28 @@ describe('migrations', () => {
 		db.close();
 	});
 
+	it('index connections by folder; records from before the index are filled in after unlock', async () => {
+		const name = freshName();
+		const old = await openDB(name, 2, {
+			upgrade: (db, o, _n, tx) => {
+				for (let v = o; v < 2; v++) MIGRATIONS[v](db as never, tx as never);
+			}
+		});
+		old.close();
+		const db = await openDatabase({ name });
+		expect(db.transaction('connections').store.indexNames.contains('folderId')).toBe(true);
+		const vault = new Vault(db, ITERATIONS);
+		await vault.create('correct horse battery');
+		// A record as schema 2 wrote it: no folderId beside the envelope.
+		await vault.put('connections', 'c1', { id: 'c1', folderId: 'f1', name: 'Old' });
+		const { ConnectionStore } = await import('../../src/lib/connections/store');
+		const store = new ConnectionStore(vault);
+		expect(await store.inFolder('f1')).toEqual([]);
+		await store.fillFolderIndex();
+		expect((await store.inFolder('f1')).map((m) => m.id)).toEqual(['c1']);
+		expect(await vault.indexCoverage()).toEqual({ records: 1, indexed: 1 });
+	});
+
 	it('tell a blocking connection to close so another tab can upgrade', async () => {
 		const name = freshName();
 		let closedFor: string | undefined;

@@ -10,8 +10,8 @@ export interface ConnectionContext {
 	catalog: ReadonlyMap<string, Connector>;
 	/** `<origin>/callback` of this app. */
 	redirectUri: string;
-	/** Tell the other tabs (and the page) which connections changed. */
-	notify(ids: string[]): void;
+	/** Tell the other tabs (and the page) which connections changed, and whether folders did. */
+	notify(ids: string[], folders?: boolean): void;
 	now(): number;
 }
 
@@ -29,7 +29,7 @@ export function connectorOf(
 }
 
 export async function requireMeta(ctx: ConnectionContext, id: string): Promise<ConnectionMeta> {
-	const meta = (await ctx.store.metas()).get(id);
+	const meta = await ctx.store.get(id);
 	if (!meta) throw new AppError('connection.not-found');
 	return meta;
 }

@@ -49,8 +49,9 @@ export class ConnectionService {
 	// —— reading ——
 
 	async list(folderId?: string): Promise<ConnectionView[]> {
-		const metas = [...(await this.#ctx.store.metas()).values()];
-		const chosen = folderId ? metas.filter((m) => m.folderId === folderId) : metas;
+		const chosen = folderId
+			? await this.#ctx.store.inFolder(folderId)
+			: [...(await this.#ctx.store.metas()).values()];
 		return Promise.all(chosen.map((m) => this.#view(m)));
 	}
 
@@ -251,9 +252,8 @@ export class ConnectionService {
 	): Promise<ConnectionMeta> {
 		let toWrite = meta;
 		if (isNew) {
-			const siblings = [...(await this.#ctx.store.metas()).values()].filter(
-				(m) =>
-					m.folderId === meta.folderId && m.connectorId === meta.connectorId && m.id !== meta.id
+			const siblings = (await this.#ctx.store.inFolder(meta.folderId)).filter(
+				(m) => m.connectorId === meta.connectorId && m.id !== meta.id
 			);
 			toWrite = { ...meta, isDefault: siblings.length === 0 };
 		}
@@ -290,12 +290,11 @@ export class ConnectionService {
 		await this.#requireFolder(folderId);
 		const meta = await requireMeta(this.#ctx, id);
 		if (meta.folderId === folderId) return this.#view(meta);
-		const metas = [...(await this.#ctx.store.metas()).values()];
-		const hasDefaultThere = metas.some(
-			(m) => m.folderId === folderId && m.connectorId === meta.connectorId && m.isDefault
+		const hasDefaultThere = (await this.#ctx.store.inFolder(folderId)).some(
+			(m) => m.connectorId === meta.connectorId && m.isDefault
 		);
 		const moved = { ...meta, folderId, isDefault: !hasDefaultThere, updatedAt: this.#ctx.now() };
-		const successor = meta.isDefault ? this.#successor(metas, meta) : undefined;
+		const successor = meta.isDefault ? await this.#successor(meta) : undefined;
 		await this.#ctx.store.commit({
 			connections: [
 				{ meta: moved },
@@ -310,8 +309,8 @@ export class ConnectionService {
 	async setDefault(id: string): Promise<ConnectionView> {
 		const meta = await requireMeta(this.#ctx, id);
 		const now = this.#ctx.now();
-		const changed = [...(await this.#ctx.store.metas()).values()]
-			.filter((m) => m.folderId === meta.folderId && m.connectorId === meta.connectorId)
+		const changed = (await this.#ctx.store.inFolder(meta.folderId))
+			.filter((m) => m.connectorId === meta.connectorId)
 			.filter((m) => m.isDefault !== (m.id === id))
 			.map((m) => ({ meta: { ...m, isDefault: m.id === id, updatedAt: now } }));
 		await this.#ctx.store.commit({ connections: changed });
@@ -326,14 +325,10 @@ export class ConnectionService {
 		return this.#view(meta);
 	}
 
-	#successor(metas: ConnectionMeta[], leaving: ConnectionMeta): ConnectionMeta | undefined {
-		return metas
-			.filter(
-				(m) =>
-					m.folderId === leaving.folderId &&
-					m.connectorId === leaving.connectorId &&
-					m.id !== leaving.id
-			)
+	/** The connection that becomes default when `leaving` (the default) goes: the oldest other. */
+	async #successor(leaving: ConnectionMeta): Promise<ConnectionMeta | undefined> {
+		return (await this.#ctx.store.inFolder(leaving.folderId))
+			.filter((m) => m.connectorId === leaving.connectorId && m.id !== leaving.id)
 			.sort((a, b) => a.createdAt - b.createdAt)[0];
 	}
 
@@ -341,9 +336,7 @@ export class ConnectionService {
 	async delete(id: string): Promise<DeleteResult> {
 		const meta = await requireMeta(this.#ctx, id);
 		const revocation = await this.#revoke(meta);
-		const successor = meta.isDefault
-			? this.#successor([...(await this.#ctx.store.metas()).values()], meta)
-			: undefined;
+		const successor = meta.isDefault ? await this.#successor(meta) : undefined;
 		await this.#ctx.store.commit({
 			deleteConnections: [id],
 			connections: successor ? [{ meta: { ...successor, isDefault: true } }] : []
@@ -404,7 +397,7 @@ export class ConnectionService {
 					throw new AppError('connection.check-failed', { detail: String(status) });
 				if (check.accountField) account = readField(response.body, check.accountField) ?? account;
 			}
-			const fresh = (await this.#ctx.store.metas()).get(id) ?? meta;
+			const fresh = (await this.#ctx.store.get(id)) ?? meta;
 			await this.#update(id, {
 				status: 'connected',
 				account,
@@ -469,7 +462,7 @@ export class ConnectionService {
 		const meta = await requireMeta(this.#ctx, id);
 		await this.#ensureFresh(meta);
 		const secrets = await this.#ctx.store.secrets(id);
-		const current = (await this.#ctx.store.metas()).get(id) ?? meta;
+		const current = (await this.#ctx.store.get(id)) ?? meta;
 		const { connector, auth } = connectorOf(this.#ctx, current);
 		return buildRequest(
 			{ connector, auth, values: allValues(current, secrets), tokens: secrets?.tokens },

@@ -1,46 +1,81 @@
 /**
- * Connection records in and out of the vault, with an in-memory copy of the metadata for fast
- * listing (10,000 connections decrypt once per unlock, not per screen). Secrets are never cached:
- * they are opened when needed and dropped. Other tabs' changes invalidate the copy.
+ * Connection records in and out of the vault, with in-memory copies of the decrypted metadata.
+ * A folder's list is read through the folderId index and opened on its own, so unlocking shows
+ * the current folder without decrypting all 10,000 connections first; the whole set is opened
+ * when something needs it (the background refresh) and kept until lock or a change elsewhere.
+ * Secrets are never cached: they are opened when needed and dropped.
  */
 import type { Folder } from '../folders';
 import type { RecordRef, RecordWrite, Vault } from '../vault';
 import type { PendingFlow } from './authorize';
 import type { ConnectionMeta, ConnectionSecrets } from './model';
 
+type MetaMap = Map<string, ConnectionMeta>;
+
 export class ConnectionStore {
 	readonly #vault: Vault;
-	#metas: Map<string, ConnectionMeta> | null = null;
-	#folders: Map<string, Folder> | null = null;
+	#all: Promise<MetaMap> | null = null;
+	#byFolder = new Map<string, Promise<MetaMap>>();
+	#folders: Promise<Map<string, Folder>> | null = null;
 
 	constructor(vault: Vault) {
 		this.#vault = vault;
 	}
 
-	async metas(): Promise<Map<string, ConnectionMeta>> {
-		if (!this.#metas) {
-			const all = await this.#vault.getAll<ConnectionMeta>('connections');
-			this.#metas = new Map(all.map((m) => [m.id, m]));
-		}
-		return this.#metas;
+	/** Every connection's metadata, decrypted once; concurrent callers share the load. */
+	metas(): Promise<MetaMap> {
+		this.#all ??= this.#remember(
+			this.#vault.getAll<ConnectionMeta>('connections').then(toMap),
+			() => (this.#all = null)
+		);
+		return this.#all;
 	}
 
-	async folders(): Promise<Map<string, Folder>> {
-		if (!this.#folders) {
-			const all = await this.#vault.getAll<Folder>('folders');
-			this.#folders = new Map(all.map((f) => [f.id, f]));
+	/** One folder's connections (from the full copy when it is already open). */
+	async inFolder(folderId: string): Promise<ConnectionMeta[]> {
+		if (this.#all) return [...(await this.#all).values()].filter((m) => m.folderId === folderId);
+		let load = this.#byFolder.get(folderId);
+		if (!load) {
+			load = this.#remember(
+				this.#vault
+					.readFolder(folderId)
+					.then((records) => this.#vault.openAll<ConnectionMeta>('connections', records))
+					.then(toMap),
+				() => this.#byFolder.delete(folderId)
+			);
+			this.#byFolder.set(folderId, load);
 		}
+		return [...(await load).values()];
+	}
+
+	/** One connection's metadata, from a copy if there is one. */
+	async get(id: string): Promise<ConnectionMeta | undefined> {
+		if (this.#all) return (await this.#all).get(id);
+		for (const load of this.#byFolder.values()) {
+			const meta = (await load).get(id);
+			if (meta) return meta;
+		}
+		return this.#vault.get<ConnectionMeta>('connections', id);
+	}
+
+	folders(): Promise<Map<string, Folder>> {
+		this.#folders ??= this.#remember(
+			this.#vault.getAll<Folder>('folders').then((all) => new Map(all.map((f) => [f.id, f]))),
+			() => (this.#folders = null)
+		);
 		return this.#folders;
 	}
 
-	/** Reads one connection from storage, bypassing the copy (another tab may have changed it). */
+	/** Reads one connection from storage, bypassing the copies (another tab may have changed it). */
 	async fresh(id: string): Promise<ConnectionMeta | undefined> {
 		const meta = await this.#vault.get<ConnectionMeta>('connections', id);
-		if (this.#metas) {
-			if (meta) this.#metas.set(id, meta);
-			else this.#metas.delete(id);
-		}
+		await this.#patch(meta ? [meta] : [], meta ? [] : [id]);
 		return meta;
+	}
+
+	/** Re-reads the named connections after another tab changed them. */
+	async reload(ids: string[]): Promise<void> {
+		for (const id of ids) await this.fresh(id);
 	}
 
 	pending(): Promise<PendingFlow[]> {
@@ -66,7 +101,12 @@ export class ConnectionStore {
 		const put: RecordWrite[] = [...(changes.extra?.put ?? [])];
 		const del: RecordRef[] = [...(changes.extra?.delete ?? [])];
 		for (const { meta, secrets } of changes.connections ?? []) {
-			put.push({ store: 'connections', id: meta.id, value: meta });
+			put.push({
+				store: 'connections',
+				id: meta.id,
+				value: meta,
+				plain: { folderId: meta.folderId }
+			});
 			if (secrets) put.push({ store: 'secrets', id: meta.id, value: secrets });
 		}
 		for (const folder of changes.folders ?? [])
@@ -75,16 +115,61 @@ export class ConnectionStore {
 			del.push({ store: 'connections', id }, { store: 'secrets', id });
 		for (const id of changes.deleteFolders ?? []) del.push({ store: 'folders', id });
 		await this.#vault.commit({ put, delete: del });
-		// Only after the transaction succeeded does the copy change.
-		for (const { meta } of changes.connections ?? []) this.#metas?.set(meta.id, meta);
-		for (const id of changes.deleteConnections ?? []) this.#metas?.delete(id);
-		for (const folder of changes.folders ?? []) this.#folders?.set(folder.id, folder);
-		for (const id of changes.deleteFolders ?? []) this.#folders?.delete(id);
+		// Only after the transaction succeeded do the copies change.
+		await this.#patch(
+			(changes.connections ?? []).map((c) => c.meta),
+			changes.deleteConnections ?? []
+		);
+		const folders = await this.#folders;
+		for (const folder of changes.folders ?? []) folders?.set(folder.id, folder);
+		for (const id of changes.deleteFolders ?? []) folders?.delete(id);
 	}
 
-	/** Forget the copy (lock, or another tab changed records). */
+	/**
+	 * Records written by a version without the folderId index (schema 2) carry no folderId:
+	 * rewrite them once, now that they can be read. Cheap when there is nothing to do.
+	 */
+	async fillFolderIndex(): Promise<void> {
+		const { records, indexed } = await this.#vault.indexCoverage();
+		if (records === indexed) return;
+		const all = [...(await this.metas()).values()];
+		await this.#vault.commit({
+			put: all.map((meta) => ({
+				store: 'connections',
+				id: meta.id,
+				value: meta,
+				plain: { folderId: meta.folderId }
+			}))
+		});
+		this.#byFolder.clear();
+	}
+
+	/** Forget the copies (lock, or another tab changed records). */
 	invalidate(): void {
-		this.#metas = null;
+		this.#all = null;
+		this.#byFolder.clear();
 		this.#folders = null;
 	}
+
+	async #patch(changed: ConnectionMeta[], deleted: string[]): Promise<void> {
+		const all = await this.#all;
+		for (const meta of changed) all?.set(meta.id, meta);
+		for (const id of deleted) all?.delete(id);
+		for (const [folderId, load] of this.#byFolder) {
+			const folder = await load;
+			for (const id of deleted) folder.delete(id);
+			for (const meta of changed) {
+				if (meta.folderId === folderId) folder.set(meta.id, meta);
+				else folder.delete(meta.id); // moved away
+			}
+		}
+	}
+
+	/** A failed load (locked, storage error) is not remembered: the next call tries again. */
+	#remember<T>(load: Promise<T>, forget: () => void): Promise<T> {
+		load.catch(forget);
+		return load;
+	}
 }
+
+const toMap = (metas: ConnectionMeta[]): MetaMap => new Map(metas.map((m) => [m.id, m]));

@@ -1,9 +1,3 @@
 export { openDatabase, type Database, type OpenOptions } from './open';
 export { DB_VERSION, MIGRATIONS } from './migrations';
-export {
-	DB_NAME,
-	SEALED_STORES,
-	type SealedRecord,
-	type SealedStore,
-	type VaultHeader
-} from './schema';
+export { DB_NAME, type SealedRecord, type SealedStore, type VaultHeader } from './schema';

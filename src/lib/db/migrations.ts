@@ -23,6 +23,11 @@ export const MIGRATIONS: readonly Step[] = [
 	// 1 → 2: authorization flows in progress survive a full-page redirect.
 	(db) => {
 		db.createObjectStore('pending', { keyPath: 'id' });
+	},
+	// 2 → 3: connections by folder (records written before carry no folderId yet; the
+	// connection store fills it in after the first unlock, when it can read them).
+	(_db, tx) => {
+		tx.objectStore('connections').createIndex('folderId', 'folderId');
 	}
 ];
 

@@ -18,12 +18,17 @@ export interface VaultHeader {
 export interface SealedRecord {
 	id: string;
 	env: Envelope;
+	/**
+	 * Connection records only: the folder, in the clear, so one folder's connections can be read
+	 * and opened without decrypting all of them. It is a random id; folder names stay sealed.
+	 */
+	folderId?: string;
 }
 
 export interface SwitchboardDB extends DBSchema {
 	vault: { key: string; value: VaultHeader };
 	folders: { key: string; value: SealedRecord };
-	connections: { key: string; value: SealedRecord };
+	connections: { key: string; value: SealedRecord; indexes: { folderId: string } };
 	secrets: { key: string; value: SealedRecord };
 	/** Authorization flows in progress (state, PKCE verifier), until the callback or expiry. */
 	pending: { key: string; value: SealedRecord };
@@ -32,9 +37,3 @@ export interface SwitchboardDB extends DBSchema {
 }
 
 export type SealedStore = 'folders' | 'connections' | 'secrets' | 'pending';
-export const SEALED_STORES: readonly SealedStore[] = [
-	'folders',
-	'connections',
-	'secrets',
-	'pending'
-];

@@ -24,7 +24,7 @@ export class FolderService {
 	async create(name: string): Promise<Folder> {
 		const folder = { id: crypto.randomUUID(), name: folderName(name), createdAt: this.#ctx.now() };
 		await this.#ctx.store.commit({ folders: [folder] });
-		this.#ctx.notify([]);
+		this.#ctx.notify([], true);
 		return folder;
 	}
 
@@ -32,7 +32,7 @@ export class FolderService {
 		const folder = await this.#require(id);
 		const renamed = { ...folder, name: folderName(name) };
 		await this.#ctx.store.commit({ folders: [renamed] });
-		this.#ctx.notify([]);
+		this.#ctx.notify([], true);
 		return renamed;
 	}
 
@@ -49,7 +49,7 @@ export class FolderService {
 			if (revocation === 'failed') revocationFailures++;
 		}
 		await this.#ctx.store.commit({ deleteFolders: [id], deleteConnections: inside });
-		this.#ctx.notify(inside);
+		this.#ctx.notify(inside, true);
 		return { deleted: inside.length, revocationFailures };
 	}
 

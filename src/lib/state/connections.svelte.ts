@@ -5,6 +5,8 @@ import type { Folder } from '../folders';
 import { subscribe, worker } from '../worker';
 import { folders } from './folders.svelte';
 
+const RELOAD_DELAY_MS = 200;
+
 class ConnectionsState {
 	list = $state.raw<ConnectionView[]>([]);
 	loaded = $state(false);
@@ -18,8 +20,12 @@ class ConnectionsState {
 	async load(): Promise<void> {
 		if (!this.#subscribed) {
 			this.#subscribed = true;
+			// Changes come in bursts (a background refresh of many tokens): reload once per burst.
+			let pending: ReturnType<typeof setTimeout> | undefined;
 			subscribe((message) => {
-				if (message.type === 'data-changed' && this.#folderId !== null) void this.load();
+				if (message.type !== 'data-changed' || this.#folderId === null) return;
+				clearTimeout(pending);
+				pending = setTimeout(() => void this.load(), RELOAD_DELAY_MS);
 			});
 		}
 		try {

@@ -13,7 +13,7 @@ import {
 	unwrapVaultKey,
 	wrapVaultKey
 } from '../crypto';
-import type { Database, SealedStore, VaultHeader } from '../db';
+import type { Database, SealedRecord, SealedStore, VaultHeader } from '../db';
 import { AppError } from '../errors';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 
@@ -150,8 +150,26 @@ export class Vault {
 	}
 
 	async getAll<T>(store: SealedStore): Promise<T[]> {
+		this.#requireKey();
+		return this.openAll<T>(store, await this.#db.getAll(store));
+	}
+
+	/** The sealed connection records of one folder, through the folderId index. */
+	readFolder(folderId: string): Promise<SealedRecord[]> {
+		return this.#db.getAllFromIndex('connections', 'folderId', folderId);
+	}
+
+	/** How many records a store holds, and how many of them its folderId index covers. */
+	async indexCoverage(): Promise<{ records: number; indexed: number }> {
+		const [records, indexed] = await Promise.all([
+			this.#db.count('connections'),
+			this.#db.countFromIndex('connections', 'folderId')
+		]);
+		return { records, indexed };
+	}
+
+	openAll<T>(store: SealedStore, records: SealedRecord[]): Promise<T[]> {
 		const key = this.#requireKey();
-		const records = await this.#db.getAll(store);
 		return Promise.all(records.map((r) => open<T>(key, store, r.id, r.env)));
 	}
 
@@ -175,7 +193,7 @@ export class Vault {
 		if (stores.length === 0) return;
 		const tx = this.#db.transaction(stores, 'readwrite');
 		await Promise.all([
-			...puts.map((p) => tx.objectStore(p.store).put({ id: p.id, env: p.env })),
+			...puts.map((p) => tx.objectStore(p.store).put({ id: p.id, env: p.env, ...p.plain })),
 			...deletes.map((d) => tx.objectStore(d.store).delete(d.id)),
 			tx.done
 		]);
@@ -189,6 +207,8 @@ export interface RecordRef {
 
 export interface RecordWrite extends RecordRef {
 	value: unknown;
+	/** Fields stored in the clear beside the envelope, for an index (see db/schema.ts). */
+	plain?: { folderId: string };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -31,6 +31,8 @@ export interface VaultStatus {
 	unlocked: boolean;
 }
 
+const CATCH_UP_DELAY_MS = 1_000;
+
 interface Services {
 	store: ConnectionStore;
 	connections: ConnectionService;
@@ -56,11 +58,14 @@ export class WorkerApi {
 		// Another tab changed records: our decrypted copy of the metadata is stale, and what it
 		// changed may need (re)scheduling here too.
 		subscribe((message) => {
-			if (message.type === 'data-changed')
-				void this.#services?.then(async (s) => {
-					s.store.invalidate();
-					await this.#reschedule(s, message.ids);
-				});
+			if (message.type !== 'data-changed') return;
+			void this.#services?.then(async (s) => {
+				// Folders changed (or we cannot tell what): start over. Otherwise re-read just the
+				// named connections — a refresh elsewhere must not cost a full decrypt here.
+				if (message.store === 'folders' || !message.ids) s.store.invalidate();
+				else await s.store.reload(message.ids);
+				await this.#reschedule(s, message.ids);
+			});
 		});
 	}
 
@@ -75,8 +80,8 @@ export class WorkerApi {
 				store,
 				catalog: loadCatalog().byId,
 				redirectUri: `${this.#origin}/callback`,
-				notify: (ids: string[]) => {
-					publish({ type: 'data-changed', store: 'connections', ids });
+				notify: (ids: string[], folders = false) => {
+					publish({ type: 'data-changed', store: folders ? 'folders' : 'connections', ids });
 					void this.#services?.then((s) => this.#reschedule(s, ids));
 				},
 				now: () => Date.now()
@@ -104,7 +109,9 @@ export class WorkerApi {
 			// keep them fresh.
 			services.leadership = seekLeadership(() => {
 				services.leading = true;
-				void this.#reschedule(services);
+				// Opening every connection takes a few hundred ms at 10,000: let the folder the
+				// user is looking at go first, then catch up (tokens due while locked included).
+				setTimeout(() => void this.#catchUp(services), CATCH_UP_DELAY_MS);
 			});
 			return services;
 		})().catch((error) => {
@@ -112,6 +119,12 @@ export class WorkerApi {
 			throw error;
 		});
 		return this.#services;
+	}
+
+	async #catchUp(services: Services): Promise<void> {
+		if (!services.leading) return;
+		await services.store.fillFolderIndex();
+		await this.#reschedule(services);
 	}
 
 	/** Hands OAuth connections' due times to the scheduler (all of them, or the ones named). */

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need, then runs every check and test.
+# - npm packages (npm ci) when node_modules is missing or older than the lockfile
+# - a Chromium: CHROMIUM_PATH if set, else Debian's `chromium` package (installed if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	npm ci --no-audit --no-fund
+fi
+
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+	echo "Installing Debian's chromium for the end-to-end tests…"
+	SUDO=""
+	[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+	$SUDO apt-get update -qq
+	$SUDO apt-get install -y -qq chromium
+fi
+
+npm run check
+npm run lint
+npm run test:unit
+npm run build
+npm run test:e2e

@@ -1,0 +1,122 @@
+/**
+ * Benchmark hooks, compiled only into `vite build --mode bench` (see worker.ts): they fill the
+ * vault with thousands of records without the UI. They open their own Vault on the same database
+ * with the passphrase, so the app under measurement runs exactly as shipped.
+ */
+import { loadCatalog } from '../catalog/load';
+import { ConnectionService, ConnectionStore, type ConnectionMeta } from '../connections';
+import { openDatabase } from '../db';
+import { MY_WORKSPACE_ID, type Folder } from '../folders';
+import { Vault, type RecordWrite } from '../vault';
+import { deriveWrappingKey } from '../crypto';
+import type { WorkerApi } from './api';
+
+async function openVault(passphrase: string): Promise<Vault> {
+	const vault = new Vault(await openDatabase());
+	await vault.unlock(passphrase);
+	return vault;
+}
+
+function meta(i: number, folderId: string, now: number): ConnectionMeta {
+	return {
+		id: crypto.randomUUID(),
+		folderId,
+		connectorId: 'sandbox-none',
+		authType: 'none',
+		name: `Connection ${String(i).padStart(5, '0')}`,
+		description: '',
+		isDefault: false,
+		status: 'connected',
+		account: `user${i}@example.test`,
+		requestedScopes: [],
+		grantedScopes: [],
+		properties: {},
+		authConfigHash: '',
+		expiresAt: null,
+		refreshable: false,
+		lastRefreshAt: null,
+		lastRefreshOutcome: null,
+		nextRefreshAt: null,
+		lastCheckedAt: now,
+		lastError: null,
+		pollingInterval: 5,
+		createdAt: now,
+		updatedAt: now
+	};
+}
+
+export const benchmarkHooks = {
+	/** `count` connections spread over `folders` shared folders (plus My Workspace). */
+	async seedConnections(passphrase: string, count: number, folders: number): Promise<void> {
+		const vault = await openVault(passphrase);
+		const now = Date.now();
+		const made: Folder[] = Array.from({ length: folders }, (_, i) => ({
+			id: crypto.randomUUID(),
+			name: `Folder ${String(i + 1).padStart(3, '0')}`,
+			createdAt: now
+		}));
+		const ids = [MY_WORKSPACE_ID, ...made.map((f) => f.id)].slice(0, folders);
+		const writes: RecordWrite[] = made.map((f) => ({ store: 'folders', id: f.id, value: f }));
+		for (let i = 0; i < count; i++) {
+			const m = meta(i, ids[i % ids.length], now);
+			writes.push(
+				{ store: 'connections', id: m.id, value: m, plain: { folderId: m.folderId } },
+				{ store: 'secrets', id: m.id, value: { id: m.id, values: {} } }
+			);
+		}
+		for (let at = 0; at < writes.length; at += 2000)
+			await vault.commit({ put: writes.slice(at, at + 2000) });
+	},
+
+	/**
+	 * `count` password-grant connections with real refresh tokens from the sandbox, all made due
+	 * at once (as if they had expired together while the app was closed).
+	 */
+	async seedExpiringOAuth(passphrase: string, count: number): Promise<void> {
+		const vault = await openVault(passphrase);
+		const store = new ConnectionStore(vault);
+		const ctx = {
+			store,
+			catalog: loadCatalog().byId,
+			redirectUri: `${self.location.origin}/callback`,
+			notify: () => {},
+			now: () => Date.now()
+		};
+		const service = new ConnectionService(ctx);
+		let next = 0;
+		const made: string[] = [];
+		const lane = async () => {
+			while (next < count) {
+				const i = next++;
+				const view = await service.create({
+					connectorId: 'sandbox-password',
+					authType: 'oauth2-password',
+					folderId: MY_WORKSPACE_ID,
+					name: `OAuth ${i}`,
+					values: { username: 'alice', password: 'alice-password' }
+				});
+				made.push(view.id);
+			}
+		};
+		await Promise.all(Array.from({ length: 8 }, lane));
+		const metas = await store.metas();
+		const due = Date.now() - 1000;
+		await store.commit({
+			connections: made.map((id) => ({ meta: { ...metas.get(id)!, nextRefreshAt: due } }))
+		});
+	},
+
+	/** The key derivation alone, as unlock runs it. */
+	async measureKdf(passphrase: string): Promise<number> {
+		const header = await (await openDatabase()).get('vault', 'header');
+		const started = performance.now();
+		await deriveWrappingKey(passphrase, header!.kdf);
+		return performance.now() - started;
+	}
+};
+
+export type BenchmarkApi = WorkerApi & typeof benchmarkHooks;
+
+export function withBenchmarkHooks(api: WorkerApi): BenchmarkApi {
+	return Object.assign(api, benchmarkHooks);
+}
