@@ -103,24 +103,49 @@ test('generated screens: BYOA, API key, password — fields, validation, redirec
 
 test.describe('German', () => {
 	test.use({ locale: 'de-DE' });
-	test('catalog and generated screens in German', async ({ page }) => {
+	test('catalog and generated screens for three auth types in German', async ({ page }) => {
 		await page.goto('/');
 		await page.getByLabel('Passphrase', { exact: true }).fill('richtig pferd batterie heftklammer');
 		await page.getByLabel('Passphrase wiederholen').fill('richtig pferd batterie heftklammer');
 		await page.getByRole('button', { name: 'Tresor anlegen' }).click();
-		await page.getByRole('link', { name: 'Connectors', exact: true }).click();
-		await page.getByLabel('Connectors durchsuchen').fill('passwor');
-		await page.getByRole('link', { name: /Password/ }).click();
-		await expect(page.getByText('Funktioniert im Browser')).toBeVisible();
-		await page.getByRole('link', { name: /^Mit .* verbinden$/ }).click();
+		const open = async (search: string, name: RegExp) => {
+			await page.getByRole('link', { name: 'Connectors', exact: true }).click();
+			await page.getByLabel('Connectors durchsuchen').fill(search);
+			await page
+				.getByRole('list', { name: 'Connectors' })
+				.getByRole('link', { name })
+				.first()
+				.click();
+			await page.getByRole('link', { name: /^Mit .* verbinden$/ }).click();
+		};
+		const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+
+		await open('sandbox passwor', /Password/);
 		await expect(page.getByText('Authentifizierungsart: OAuth 2.0 – Passwort')).toBeVisible();
 		await expect(page.getByText('Nicht empfohlen')).toBeVisible();
-		const folder = page.getByRole('combobox', { name: 'Ordner', exact: true });
-		await expect(folder).toContainText('Mein Arbeitsbereich');
+		await expect(page.getByRole('combobox', { name: 'Ordner', exact: true })).toContainText(
+			'Mein Arbeitsbereich'
+		);
 		for (const label of ['Verbindungsname', 'Benutzername', 'Passwort'])
-			await expect(page.getByRole('textbox', { name: label, exact: true })).toBeVisible();
+			await expect(field(label)).toBeVisible();
 		await page.getByRole('button', { name: 'Verbinden', exact: true }).click();
 		await expect(page.getByText('Dieses Feld ist erforderlich.').first()).toBeVisible();
+
+		await open('sandbox bring', /Bring your own/);
+		await expect(
+			page.getByText('Authentifizierungsart: Eigene OAuth 2.0-App verwenden')
+		).toBeVisible();
+		for (const label of ['Client-ID', 'Client-Geheimnis', 'Bereiche', 'Weiterleitungs-URI'])
+			await expect(field(label)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Client-Geheimnis anzeigen' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Weiterleitungs-URI kopieren' })).toBeVisible();
+
+		await open('github', /GitHub/);
+		await page
+			.getByLabel('Authentifizierungsart')
+			.selectOption({ label: 'Persönliches Zugriffstoken (PAT)' });
+		await expect(field('Persönliches Zugriffstoken')).toBeVisible();
+		await expect(field('Client-ID')).toHaveCount(0);
 	});
 });
 

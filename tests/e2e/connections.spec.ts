@@ -97,3 +97,47 @@ test('wrong API key: refused, nothing stored', async ({ page }) => {
 	await page.getByRole('link', { name: 'Connections', exact: true }).click();
 	await expect(page.getByText('No connections in this folder yet.')).toBeVisible();
 });
+
+test('popups blocked: the whole tab goes to the provider and the flow completes after unlock', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		window.open = () => null;
+	});
+	await page.reload();
+	await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	await openConnect(page, 'sandbox pkce', /PKCE/);
+	await page.getByRole('button', { name: 'Connect', exact: true }).click();
+	await signInAtSandbox(page);
+	// Back at /callback in this tab: the key went with the page, so unlock to finish.
+	await expect(page.getByText('Unlock the vault to finish creating the connection.')).toBeVisible();
+	await expect(page).toHaveURL(/\/callback$/);
+	await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	await expect(page.getByTestId('account')).toHaveText('alice@example.test');
+	await expect(page).toHaveURL(/\/connections\/[0-9a-f-]+$/);
+});
+
+test('reconnect a redirect-flow connection in place: same id, new sign-in', async ({ page }) => {
+	await openConnect(page, 'sandbox pkce', /PKCE/);
+	await connectWithPopup(page);
+	const url = page.url();
+	const popupOpened = page.waitForEvent('popup');
+	await page.getByRole('button', { name: 'Reconnect' }).click();
+	const popup = await popupOpened;
+	// The provider still has a session: it may go straight back, or ask again.
+	await Promise.race([
+		popup.waitForEvent('close'),
+		popup
+			.getByLabel('Username')
+			.waitFor()
+			.then(() => signInAtSandbox(popup))
+	]);
+	await expect(page.getByText('Reconnected.')).toBeVisible();
+	expect(page.url()).toBe(url);
+	await page.getByRole('link', { name: 'Connections', exact: true }).click();
+	await expect(
+		page.getByRole('region', { name: 'Connections in this folder' }).getByRole('row')
+	).toHaveCount(2);
+});

@@ -135,6 +135,45 @@ describe('connection service', () => {
 		expect(marked.lastError?.code).toBe('connection.needs-reconnect');
 	});
 
+	it('flags missing mandatory scopes, and "expiring" when a due refresh failed', async () => {
+		const { service, ctx } = await setup();
+		const view = await service.create(
+			draft({
+				connectorId: 'sandbox-client-credentials',
+				authType: 'oauth2-client-credentials',
+				values: {}
+			})
+		);
+		expect(view.missingScopes).toEqual([]);
+		const original = catalog.get('sandbox-client-credentials')!;
+		const auth = original.authTypes[0];
+		const stricter = {
+			...original,
+			authTypes: [
+				{
+					...auth,
+					oauth: {
+						...auth.oauth!,
+						scopes: { default: ['api:read', 'api:write'], mandatory: ['api:read', 'api:write'] }
+					}
+				}
+			]
+		};
+		const strict = new ConnectionService({
+			...ctx,
+			catalog: new Map([...catalog, [original.id, stricter]])
+		});
+		expect((await strict.get(view.id)).missingScopes).toEqual(['api:write']);
+
+		const meta = (await ctx.store.get(view.id))!;
+		await ctx.store.commit({
+			connections: [
+				{ meta: { ...meta, lastRefreshOutcome: 'failed', nextRefreshAt: Date.now() - 1000 } }
+			]
+		});
+		expect((await service.get(view.id)).status).toBe('expiring');
+	});
+
 	it('one default per connector per folder; it moves on when the default goes', async () => {
 		const { service } = await setup();
 		const a = await service.create(
