@@ -50,6 +50,7 @@ export const de: Record<MessageKey, string> = {
 	'catalog.category': 'Kategorie',
 	'catalog.category.all': 'Alle Kategorien',
 	'catalog.browserOnly': 'Funktioniert im Browser',
+	'catalog.count.one': '1 Connector',
 	'catalog.count': '{count} Connectors',
 	'catalog.empty':
 		'Kein Connector passt. Prüfen Sie die Schreibweise oder setzen Sie die Filter zurück.',
@@ -153,6 +154,7 @@ export const de: Record<MessageKey, string> = {
 	'connections.sort.connector': 'Connector',
 	'connections.sort.status': 'Status',
 	'connections.sort.expiry': 'Ablauf',
+	'connections.count.one': '1 Verbindung',
 	'connections.count': '{count} Verbindungen',
 	'connections.table': 'Verbindungen in diesem Ordner',
 	'connections.col.name': 'Name',
@@ -174,8 +176,11 @@ export const de: Record<MessageKey, string> = {
 	'folders.renameTo': 'Neuer Ordnername',
 	'folders.delete': '{folder} löschen',
 	'folders.deleteTitle': 'Ordner {folder} löschen?',
+	'folders.deleteWarning.one':
+		'Seine Verbindung wird mitgelöscht und ihr Token beim Anbieter widerrufen, wo das möglich ist. Das lässt sich nicht rückgängig machen.',
 	'folders.deleteWarning':
 		'Seine {count} Verbindungen werden mitgelöscht und ihre Token beim Anbieter widerrufen, wo das möglich ist. Das lässt sich nicht rückgängig machen.',
+	'folders.deleted.one': 'Ordner mit seiner Verbindung gelöscht.',
 	'folders.deleted': 'Ordner mit {count} Verbindungen gelöscht.',
 	'detail.saveName': 'Namen speichern',
 	'detail.rename': 'Umbenennen',

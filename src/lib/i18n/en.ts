@@ -47,6 +47,7 @@ export const en = {
 	'catalog.category': 'Category',
 	'catalog.category.all': 'All categories',
 	'catalog.browserOnly': 'Works in the browser',
+	'catalog.count.one': '1 connector',
 	'catalog.count': '{count} connectors',
 	'catalog.empty': 'No connector matches. Check the spelling or clear the filters.',
 	'catalog.loading': 'Loading the catalog…',
@@ -144,6 +145,7 @@ export const en = {
 	'connections.sort.connector': 'Connector',
 	'connections.sort.status': 'Status',
 	'connections.sort.expiry': 'Expiry',
+	'connections.count.one': '1 connection',
 	'connections.count': '{count} connections',
 	'connections.table': 'Connections in this folder',
 	'connections.col.name': 'Name',
@@ -165,8 +167,11 @@ export const en = {
 	'folders.renameTo': 'New folder name',
 	'folders.delete': 'Delete {folder}',
 	'folders.deleteTitle': 'Delete the folder {folder}?',
+	'folders.deleteWarning.one':
+		'Its connection is deleted with it, and its token revoked where the provider allows it. This cannot be undone.',
 	'folders.deleteWarning':
 		'Its {count} connections are deleted with it, and their tokens revoked where the provider allows it. This cannot be undone.',
+	'folders.deleted.one': 'Folder deleted with its connection.',
 	'folders.deleted': 'Folder deleted with {count} connections.',
 	'detail.saveName': 'Save name',
 	'detail.rename': 'Rename',

@@ -1,5 +1,5 @@
 export { app, type Phase, type LockReason } from './app.svelte';
-export { locale, t } from './locale.svelte';
+export { locale, t, tCount } from './locale.svelte';
 export { pwa } from './pwa.svelte';
 export { storage, type Persistence } from './storage.svelte';
 export { catalog } from './catalog.svelte';

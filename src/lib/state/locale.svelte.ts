@@ -1,5 +1,5 @@
 /** The active UI language. `t()` reads rune state, so any template calling it re-renders on change. */
-import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
+import { browserLocale, en, translate, type Locale, type MessageKey } from '../i18n';
 import type { Settings } from '../settings';
 
 let current = $state<Locale>(
@@ -18,4 +18,14 @@ export const locale = {
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return translate(current, key, params);
+}
+
+/** A count in words: the `.one` variant of a message for 1 (where it exists), the plain one otherwise. */
+export function tCount(
+	key: MessageKey,
+	count: number,
+	params?: Record<string, string | number>
+): string {
+	const one = `${key}.one` as MessageKey;
+	return t(count === 1 && one in en ? one : key, { ...params, count });
 }
