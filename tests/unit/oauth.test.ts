@@ -14,6 +14,7 @@ import type { AuthConfig, AuthType, Connector } from '../../src/lib/catalog/sche
 import { validateConnector } from '../../src/lib/catalog/validate';
 import type { TokenSet } from '../../src/lib/connections/model';
 import { AppError } from '../../src/lib/errors';
+import { Browser } from './browser';
 import {
 	OAuthError,
 	clearDiscoveryCache,
@@ -98,58 +99,11 @@ async function failure(run: Promise<unknown> | (() => unknown)): Promise<AppErro
 	throw new Error('expected a failure');
 }
 
-/** A minimal browser: cookies for one origin, manual redirects, form posts. */
-class Browser {
-	cookies = new Map<string, string>();
-
-	async request(url: string, init: RequestInit = {}): Promise<Response> {
-		const headers = new Headers(init.headers);
-		if (this.cookies.size)
-			headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-		const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair, ...attributes] = line.split(';');
-			const eq = pair.indexOf('=');
-			const name = pair.slice(0, eq).trim();
-			const value = pair.slice(eq + 1).trim();
-			if (!value || attributes.some((a) => /expires=thu, 01 jan 1970/i.test(a.trim())))
-				this.cookies.delete(name);
-			else this.cookies.set(name, value);
-		}
-		return res;
-	}
-
-	/** Follows redirects until a page answers or an app redirect URI is reached. */
-	async follow(url: string, init?: RequestInit): Promise<{ url: string; res?: Response }> {
-		let current = url;
-		let res = await this.request(current, init);
-		for (let hops = 0; hops < 10; hops++) {
-			if (res.status < 300 || res.status >= 400) return { url: current, res };
-			current = new URL(res.headers.get('Location')!, current).href;
-			if (current.startsWith(REDIRECT_URI) || current.startsWith(OTHER_REDIRECT_URI))
-				return { url: current };
-			res = await this.request(current);
-		}
-		throw new Error('too many redirects');
-	}
-
-	async submit(pageUrl: string, html: string, button: string, fields: Record<string, string> = {}) {
-		const forms = [...html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)];
-		const form = forms.find((f) => f[2].includes(`>${button}</button>`));
-		if (!form) throw new Error(`no form with button ${button}`);
-		return this.follow(new URL(form[1].replace(/&amp;/g, '&'), pageUrl).href, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(fields).toString()
-		});
-	}
-}
-
 /** What the popup does: sign in as alice, answer the consent page, land on the redirect URI. */
 async function signIn(
 	url: URL,
 	consent: 'Allow' | 'Deny' = 'Allow',
-	browser = new Browser()
+	browser = new Browser([REDIRECT_URI, OTHER_REDIRECT_URI])
 ): Promise<URL> {
 	let step = await browser.follow(url.href);
 	for (let i = 0; i < 4 && step.res; i++) {
@@ -400,7 +354,7 @@ describe('authorization code flow against the sandbox', () => {
 		// ('oauth.popup-closed'); the connection screen shows the redirect URI to register.
 		const resolved = await resolve(setup('sandbox-oauth-pkce'), 'http://localhost:5999/callback');
 		const { url } = await startAuthorization(resolved);
-		const res = await new Browser().request(url.href);
+		const res = await new Browser([REDIRECT_URI, OTHER_REDIRECT_URI]).request(url.href);
 		expect(res.status).toBe(400);
 		expect(res.headers.get('Location')).toBeNull();
 		expect(await res.text()).toContain('invalid_redirect_uri');

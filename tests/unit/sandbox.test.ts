@@ -9,6 +9,7 @@ import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
 import { validateConnector } from '../../src/lib/catalog/validate';
+import { Browser } from './browser';
 
 const APP_ORIGIN = 'http://localhost:5173';
 const OTHER_ORIGIN = 'http://evil.example';
@@ -81,56 +82,6 @@ async function stats(): Promise<Stats> {
 const api = (path: string, init?: RequestInit) => fetch(`${sandbox.apiUrl}${path}`, init);
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** A minimal cookie jar (the sandbox sets host-only cookies on one origin). */
-class Browser {
-	cookies = new Map<string, string>();
-
-	async request(url: string, init: RequestInit = {}): Promise<Response> {
-		const headers = new Headers(init.headers);
-		if (this.cookies.size)
-			headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-		const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair, ...attributes] = line.split(';');
-			const eq = pair.indexOf('=');
-			const name = pair.slice(0, eq).trim();
-			const value = pair.slice(eq + 1).trim();
-			const expired = attributes.some((a) => /expires=thu, 01 jan 1970/i.test(a.trim()));
-			if (!value || expired) this.cookies.delete(name);
-			else this.cookies.set(name, value);
-		}
-		return res;
-	}
-
-	/** Follows redirects until a page answers or the app's redirect URI is reached. */
-	async follow(url: string, init?: RequestInit): Promise<{ url: string; res?: Response }> {
-		let current = url;
-		let res = await this.request(current, init);
-		for (let hops = 0; hops < 10; hops++) {
-			if (res.status < 300 || res.status >= 400) return { url: current, res };
-			const location = res.headers.get('Location');
-			if (!location) throw new Error(`redirect without Location from ${current}`);
-			current = new URL(location, current).href;
-			if (current.startsWith(REDIRECT_URI)) return { url: current };
-			res = await this.request(current);
-		}
-		throw new Error('too many redirects');
-	}
-
-	async submit(pageUrl: string, html: string, button: string, fields: Record<string, string> = {}) {
-		// Every form on the sandbox pages has exactly one submit button; find the form holding it.
-		const forms = [...html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)];
-		const form = forms.find((f) => f[2].includes(`>${button}</button>`));
-		if (!form) throw new Error(`no form with button ${button}`);
-		const action = new URL(form[1].replace(/&amp;/g, '&'), pageUrl).href;
-		return this.follow(action, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(fields).toString()
-		});
-	}
-}
-
 interface FlowOptions {
 	clientId: string;
 	scope?: string;
@@ -150,7 +101,7 @@ async function authorize(options: FlowOptions) {
 		password = 'alice-password',
 		consent = 'Allow',
 		pkce = true,
-		browser = new Browser()
+		browser = new Browser([REDIRECT_URI])
 	} = options;
 	const codeVerifier = oauth.generateRandomCodeVerifier();
 	const state = oauth.generateRandomState();
@@ -335,7 +286,7 @@ describe('authorization code flow', () => {
 	});
 
 	it('a wrong password shows an error and the user can retry', async () => {
-		const browser = new Browser();
+		const browser = new Browser([REDIRECT_URI]);
 		const url = new URL(as.authorization_endpoint!);
 		url.search = new URLSearchParams({
 			client_id: 'sandbox-pkce',
@@ -383,7 +334,7 @@ describe('authorization code flow', () => {
 			scope: 'openid',
 			state: 'x'
 		}).toString();
-		const { url: callback } = await new Browser().follow(url.href);
+		const { url: callback } = await new Browser([REDIRECT_URI]).follow(url.href);
 		const params = new URL(callback).searchParams;
 		expect(params.get('error')).toBe('invalid_request');
 		expect(params.get('error_description')).toMatch(/PKCE/);
