@@ -32,7 +32,7 @@ describe('migrations', () => {
 	it('upgrade a version-1 database and keep its records', async () => {
 		const name = freshName();
 		const v1 = await openDB(name, 1, {
-			upgrade: (db, _o, _n, tx) => MIGRATIONS[0](db as never, tx as never)
+			upgrade: (db, _o, _n, tx) => MIGRATIONS[0]!(db as never, tx as never)
 		});
 		await v1.put('settings', { key: 'theme', value: 'dark' });
 		v1.close();
@@ -46,7 +46,7 @@ describe('migrations', () => {
 		const name = freshName();
 		const old = await openDB(name, 2, {
 			upgrade: (db, o, _n, tx) => {
-				for (let v = o; v < 2; v++) MIGRATIONS[v](db as never, tx as never);
+				for (let v = o; v < 2; v++) MIGRATIONS[v]!(db as never, tx as never);
 			}
 		});
 		old.close();

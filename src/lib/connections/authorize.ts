@@ -7,25 +7,13 @@
  */
 import { digestHex } from '../crypto';
 import { AppError } from '../errors';
-import {
-	completeAuthorization,
-	resolveOAuth,
-	startAuthorization,
-	type PendingAuthorization
-} from '../oauth';
-import { connectorOf, type ConnectionContext } from './context';
+import { completeAuthorization, startAuthorization } from '../oauth';
+import { parseUrl } from '../platform';
+import { connectorOf, resolveFor, type ConnectionContext } from './context';
 import type { ConnectionMeta } from './model';
+import type { PendingFlow } from './pending';
 
 const PENDING_TTL_MS = 15 * 60_000;
-
-export interface PendingFlow {
-	id: string;
-	/** The connection to write: new (not stored yet) or an existing one being reconnected. */
-	meta: ConnectionMeta;
-	values: Record<string, string>;
-	reconnect: boolean;
-	authorization: PendingAuthorization;
-}
 
 export async function beginAuthorization(
 	ctx: ConnectionContext,
@@ -33,13 +21,8 @@ export async function beginAuthorization(
 	values: Record<string, string>,
 	reconnect: boolean
 ): Promise<{ url: string }> {
-	const { connector, auth } = connectorOf(ctx, meta);
-	const resolved = await resolveOAuth(
-		connector,
-		auth,
-		{ ...meta.properties, ...values },
-		ctx.redirectUri
-	);
+	const { auth } = connectorOf(ctx, meta);
+	const resolved = await resolveFor(ctx, meta, { ...meta.properties, ...values });
 	const { url, pending } = await startAuthorization(resolved, {
 		pkce: auth.oauth?.pkce,
 		extraParams: auth.oauth?.extraAuthParams
@@ -52,17 +35,14 @@ export async function beginAuthorization(
 		authorization: pending
 	};
 	await purgeExpired(ctx);
-	await ctx.store.commit({ extra: { put: [{ store: 'pending', id: flow.id, value: flow }] } });
+	await ctx.pending.put(flow);
 	return { url: url.href };
 }
 
 async function purgeExpired(ctx: ConnectionContext): Promise<void> {
-	const flows = await ctx.store.pending();
+	const flows = await ctx.pending.all();
 	const old = flows.filter((f) => ctx.now() - f.authorization.createdAt > PENDING_TTL_MS);
-	if (old.length)
-		await ctx.store.commit({
-			extra: { delete: old.map((f) => ({ store: 'pending' as const, id: f.id })) }
-		});
+	await ctx.pending.delete(old.map((f) => f.id));
 }
 
 /**
@@ -73,16 +53,12 @@ export async function pendingFlowFor(
 	ctx: ConnectionContext,
 	callbackUrl: string
 ): Promise<{ flow: PendingFlow; url: URL }> {
-	let url: URL;
-	try {
-		url = new URL(callbackUrl);
-	} catch (cause) {
-		throw new AppError('oauth.state-mismatch', { cause, detail: 'callback' });
-	}
+	const url = typeof callbackUrl === 'string' ? parseUrl(callbackUrl) : null;
+	if (!url) throw new AppError('oauth.state-mismatch', { detail: 'callback' });
 	if (url.origin !== new URL(ctx.redirectUri).origin)
 		throw new AppError('oauth.state-mismatch', { detail: 'origin' });
 	const state = url.searchParams.get('state');
-	const flow = state ? await ctx.store.pendingFlow(await digestHex(state)) : undefined;
+	const flow = state ? await ctx.pending.get(await digestHex(state)) : undefined;
 	if (!flow || ctx.now() - flow.authorization.createdAt > PENDING_TTL_MS)
 		throw new AppError('oauth.state-mismatch', { detail: 'state' });
 	return { flow, url };
@@ -90,12 +66,6 @@ export async function pendingFlowFor(
 
 /** Exchanges the code for tokens (state, iss, PKCE and id_token checked by oauth4webapi). */
 export async function exchangeCode(ctx: ConnectionContext, flow: PendingFlow, url: URL) {
-	const { connector, auth } = connectorOf(ctx, flow.meta);
-	const resolved = await resolveOAuth(
-		connector,
-		auth,
-		{ ...flow.meta.properties, ...flow.values },
-		ctx.redirectUri
-	);
+	const resolved = await resolveFor(ctx, flow.meta, { ...flow.meta.properties, ...flow.values });
 	return completeAuthorization(resolved, flow.authorization, url);
 }

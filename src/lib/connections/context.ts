@@ -1,17 +1,25 @@
-/** What the connection modules share inside the worker. */
-import type { AuthConfig, Connector } from '../catalog/schema';
-import { authConfigFor } from '../catalog/form';
+/** What the connection modules share inside the worker, for one unlocked session. */
+import { authConfigFor, type AuthConfig, type Connector } from '../catalog';
 import { AppError } from '../errors';
+import { resolveOAuth, type DiscoveryCache, type ResolvedOAuth } from '../oauth';
+import { withLock } from '../platform';
+import type { Fingerprints } from './fingerprint';
 import type { ConnectionMeta } from './model';
+import type { PendingFlows } from './pending';
 import type { ConnectionStore } from './store';
 
 export interface ConnectionContext {
 	store: ConnectionStore;
+	pending: PendingFlows;
 	catalog: ReadonlyMap<string, Connector>;
+	/** Throws folder.not-found unless the folder exists. */
+	requireFolder(folderId: string): Promise<void>;
 	/** `<origin>/callback` of this app. */
 	redirectUri: string;
-	/** Tell the other tabs (and the page) which connections changed, and whether folders did. */
-	notify(ids: string[], folders?: boolean): void;
+	discovery: DiscoveryCache;
+	fingerprints: Fingerprints;
+	/** Tell the other tabs (and the page) which connections changed. */
+	notify(ids: string[]): void;
 	now(): number;
 }
 
@@ -32,4 +40,19 @@ export async function requireMeta(ctx: ConnectionContext, id: string): Promise<C
 	const meta = await ctx.store.get(id);
 	if (!meta) throw new AppError('connection.not-found');
 	return meta;
+}
+
+/** One writer per connection across tabs (a refresh, a reconnect): a Web Lock per id. */
+export function withConnectionLock<T>(id: string, task: () => Promise<T>): Promise<T> {
+	return withLock(`switchboard:connection:${id}`, task);
+}
+
+/** The OAuth client and server of a connection, with its current values. */
+export function resolveFor(
+	ctx: ConnectionContext,
+	meta: Pick<ConnectionMeta, 'connectorId' | 'authType'>,
+	values: Record<string, string>
+): Promise<ResolvedOAuth> {
+	const { connector, auth } = connectorOf(ctx, meta);
+	return resolveOAuth(connector, auth, values, ctx.redirectUri, { discovery: ctx.discovery });
 }

@@ -3,7 +3,7 @@
  * failures become typed errors: offline, or (the browser hides the reason) a CORS refusal.
  */
 import type { ApiRequest } from '../auth';
-import { AppError } from '../errors';
+import { fetchFailure } from '../platform';
 
 export interface ApiResponse {
 	status: number;
@@ -32,10 +32,7 @@ export async function sendRequest(request: ApiRequest): Promise<ApiResponse> {
 			signal: AbortSignal.timeout(TIMEOUT_MS)
 		});
 	} catch (cause) {
-		if ((cause as Error)?.name === 'TimeoutError')
-			throw new AppError('connection.check-failed', { detail: 'timeout', cause });
-		if (navigator.onLine === false) throw new AppError('network.offline', { cause });
-		throw new AppError('oauth.cors', { cause });
+		throw fetchFailure(cause);
 	}
 	const text = await response.text();
 	return {

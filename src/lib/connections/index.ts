@@ -1,7 +1,14 @@
-export { ConnectionService, type CheckResult, type DeleteResult } from './service';
-export { ConnectionStore } from './store';
-export { refreshConnection, type RefreshOutcome, type RefreshOptions } from './refresh';
-export { refreshMarginMs } from './tokens';
+/** Connections: model, view, connect, lifecycle, use (check / request), background refresh. */
+export * from './model';
+export { ConnectionStore, type ConnectionChanges } from './store';
+export { PendingFlows, type PendingFlow } from './pending';
+export { Fingerprints } from './fingerprint';
 export type { ConnectionContext } from './context';
 export type { ApiResponse } from './http';
-export * from './model';
+export { getConnection, listConnections } from './read';
+export { completeAuthorization, reconnect, startConnection } from './connect';
+export { describe, move, remove, rename, revokeOnly, setDefault } from './lifecycle';
+export { check, curl, refreshNow, request } from './use';
+export { refreshConnection, type RefreshOutcome, type RefreshOptions } from './refresh';
+export { refreshMarginMs } from './tokens';
+export { filterConnections, SORT_KEYS, type SortKey } from './filter';

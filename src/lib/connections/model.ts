@@ -3,7 +3,8 @@
  * records: the page may see metadata; secrets are opened only inside the worker.
  */
 import type { ErrorCode } from '../errors';
-import type { AuthType } from '../catalog/schema';
+import type { AuthType } from '../catalog';
+import type { TokenSet } from '../oauth';
 
 export const CONNECTION_STATUSES = [
 	'connected',
@@ -53,18 +54,6 @@ export interface ConnectionMeta {
 	updatedAt: number;
 }
 
-export interface TokenSet {
-	accessToken: string;
-	tokenType: string;
-	refreshToken?: string;
-	idToken?: string;
-	/** Epoch ms; null when the provider gave no lifetime. */
-	expiresAt: number | null;
-	/** Lifetime in seconds as issued, for the refresh margin. */
-	lifetime: number | null;
-	scope?: string;
-}
-
 export interface ConnectionSecrets {
 	id: string;
 	/** Values of secret properties: client_secret, password, API key, token… */
@@ -87,4 +76,28 @@ export interface ConnectionView extends ConnectionMeta {
 	connectorName: string;
 	/** Mandatory scopes of the connector that were not granted. */
 	missingScopes: string[];
+}
+
+/** A connection on its own page: also whether it can become its connector's default. */
+export interface ConnectionDetailView extends ConnectionView {
+	canSetDefault: boolean;
+}
+
+/** What starting a connection (or reconnecting one) leads to. */
+export type ConnectStart =
+	/** A redirect flow: open this URL (popup or the whole tab); the callback completes it. */
+	| { kind: 'redirect'; url: string }
+	/** Connected without a redirect. */
+	| { kind: 'connected'; connection: ConnectionView };
+
+export interface CheckResult {
+	status: number | null;
+	checkedAt: number;
+}
+
+export type Revocation = 'done' | 'failed' | 'not-applicable';
+
+export interface DeleteResult {
+	/** `failed`: deleted here, but the provider could not be told (the user should revoke there). */
+	revocation: Revocation;
 }

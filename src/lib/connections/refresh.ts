@@ -4,12 +4,11 @@
  * refreshed finds the new token and does nothing. The new access token and a rotated refresh
  * token are written in one transaction; a response without a refresh token keeps the old one.
  */
-import { OAUTH_TYPES } from '../catalog/schema';
-import { AppError, toAppError } from '../errors';
-import { clientCredentials, passwordGrant, refresh, resolveOAuth } from '../oauth';
-import { connectorOf, type ConnectionContext } from './context';
-import { withConnectionLock } from './lock';
-import type { ConnectionMeta, ConnectionSecrets, TokenSet } from './model';
+import { OAUTH_TYPES } from '../catalog';
+import { AppError, classify, toAppError } from '../errors';
+import { clientCredentials, passwordGrant, refresh, type TokenSet } from '../oauth';
+import { connectorOf, resolveFor, withConnectionLock, type ConnectionContext } from './context';
+import type { ConnectionMeta, ConnectionSecrets } from './model';
 import { applyTokens, normalizeTokens } from './tokens';
 import { allValues } from './values';
 
@@ -21,13 +20,6 @@ export interface RefreshOptions {
 	/** Treat a token expiring within this many ms as expired (default: the scheduled time). */
 	validForMs?: number;
 }
-
-/** Codes after which only a new sign-in helps. */
-const RECONNECT_CODES = new Set([
-	'oauth.invalid-grant',
-	'oauth.invalid-client',
-	'oauth.access-denied'
-]);
 
 export function refreshConnection(
 	ctx: ConnectionContext,
@@ -42,7 +34,7 @@ export function refreshConnection(
 		const now = ctx.now();
 		const due =
 			options.validForMs !== undefined
-				? (secrets.tokens.expiresAt ?? Infinity) - options.validForMs
+				? (secrets.tokens.expiresAt ?? Infinity) - useMargin(options.validForMs, secrets.tokens)
 				: (meta.nextRefreshAt ?? Infinity);
 		if (!options.force && now < due) return 'still-valid';
 		try {
@@ -62,7 +54,7 @@ export function refreshConnection(
 			const error = toAppError(e);
 			const failed: ConnectionMeta = {
 				...meta,
-				status: RECONNECT_CODES.has(error.code) ? 'needs-reconnect' : meta.status,
+				status: classify(error) === 'reconnect' ? 'needs-reconnect' : meta.status,
 				lastRefreshOutcome: 'failed',
 				lastError: { code: error.code, detail: error.detail, at: now },
 				updatedAt: now
@@ -80,13 +72,17 @@ async function obtain(
 	meta: ConnectionMeta,
 	secrets: ConnectionSecrets
 ): Promise<TokenSet | null> {
-	const { connector, auth } = connectorOf(ctx, meta);
 	const values = allValues(meta, secrets);
-	const resolved = await resolveOAuth(connector, auth, values, ctx.redirectUri);
+	const resolved = await resolveFor(ctx, meta, values);
 	const refreshToken = secrets.tokens?.refreshToken;
 	if (refreshToken) return refresh(resolved, refreshToken);
 	if (meta.authType === 'oauth2-client-credentials') return clientCredentials(resolved);
 	if (meta.authType === 'oauth2-password')
 		return passwordGrant(resolved, values.username, values.password);
 	return null;
+}
+
+/** A token is refreshed on use at most half its life early, or a short one would be refreshed on every use. */
+function useMargin(validForMs: number, tokens: TokenSet): number {
+	return tokens.lifetime === null ? validForMs : Math.min(validForMs, tokens.lifetime * 500);
 }

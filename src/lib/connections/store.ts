@@ -5,18 +5,21 @@
  * when something needs it (the background refresh) and kept until lock or a change elsewhere.
  * Secrets are never cached: they are opened when needed and dropped.
  */
-import type { Folder } from '../folders';
 import type { RecordRef, RecordWrite, Vault } from '../vault';
-import type { PendingFlow } from './authorize';
 import type { ConnectionMeta, ConnectionSecrets } from './model';
 
 type MetaMap = Map<string, ConnectionMeta>;
+
+export interface ConnectionChanges {
+	connections?: { meta: ConnectionMeta; secrets?: ConnectionSecrets }[];
+	deleteConnections?: string[];
+	extra?: { put?: RecordWrite[]; delete?: RecordRef[] };
+}
 
 export class ConnectionStore {
 	readonly #vault: Vault;
 	#all: Promise<MetaMap> | null = null;
 	#byFolder = new Map<string, Promise<MetaMap>>();
-	#folders: Promise<Map<string, Folder>> | null = null;
 
 	constructor(vault: Vault) {
 		this.#vault = vault;
@@ -58,14 +61,6 @@ export class ConnectionStore {
 		return this.#vault.get<ConnectionMeta>('connections', id);
 	}
 
-	folders(): Promise<Map<string, Folder>> {
-		this.#folders ??= this.#remember(
-			this.#vault.getAll<Folder>('folders').then((all) => new Map(all.map((f) => [f.id, f]))),
-			() => (this.#folders = null)
-		);
-		return this.#folders;
-	}
-
 	/** Reads one connection from storage, bypassing the copies (another tab may have changed it). */
 	async fresh(id: string): Promise<ConnectionMeta | undefined> {
 		const meta = await this.#vault.get<ConnectionMeta>('connections', id);
@@ -78,26 +73,15 @@ export class ConnectionStore {
 		for (const id of ids) await this.fresh(id);
 	}
 
-	pending(): Promise<PendingFlow[]> {
-		return this.#vault.getAll<PendingFlow>('pending');
-	}
-
-	pendingFlow(id: string): Promise<PendingFlow | undefined> {
-		return this.#vault.get<PendingFlow>('pending', id);
-	}
-
 	secrets(id: string): Promise<ConnectionSecrets | undefined> {
 		return this.#vault.get<ConnectionSecrets>('secrets', id);
 	}
 
-	/** Writes connections (with their secrets when given) and deletes, all in one transaction. */
-	async commit(changes: {
-		connections?: { meta: ConnectionMeta; secrets?: ConnectionSecrets }[];
-		folders?: Folder[];
-		deleteConnections?: string[];
-		deleteFolders?: string[];
-		extra?: { put?: RecordWrite[]; delete?: RecordRef[] };
-	}): Promise<void> {
+	/**
+	 * Writes connections (with their secrets when given) and deletes, all in one transaction;
+	 * `extra` adds records of other stores to the same transaction.
+	 */
+	async commit(changes: ConnectionChanges): Promise<void> {
 		const put: RecordWrite[] = [...(changes.extra?.put ?? [])];
 		const del: RecordRef[] = [...(changes.extra?.delete ?? [])];
 		for (const { meta, secrets } of changes.connections ?? []) {
@@ -109,20 +93,14 @@ export class ConnectionStore {
 			});
 			if (secrets) put.push({ store: 'secrets', id: meta.id, value: secrets });
 		}
-		for (const folder of changes.folders ?? [])
-			put.push({ store: 'folders', id: folder.id, value: folder });
 		for (const id of changes.deleteConnections ?? [])
 			del.push({ store: 'connections', id }, { store: 'secrets', id });
-		for (const id of changes.deleteFolders ?? []) del.push({ store: 'folders', id });
 		await this.#vault.commit({ put, delete: del });
 		// Only after the transaction succeeded do the copies change.
 		await this.#patch(
 			(changes.connections ?? []).map((c) => c.meta),
 			changes.deleteConnections ?? []
 		);
-		const folders = await this.#folders;
-		for (const folder of changes.folders ?? []) folders?.set(folder.id, folder);
-		for (const id of changes.deleteFolders ?? []) folders?.delete(id);
 	}
 
 	/**
@@ -148,7 +126,6 @@ export class ConnectionStore {
 	invalidate(): void {
 		this.#all = null;
 		this.#byFolder.clear();
-		this.#folders = null;
 	}
 
 	async #patch(changed: ConnectionMeta[], deleted: string[]): Promise<void> {

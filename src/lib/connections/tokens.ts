@@ -1,7 +1,7 @@
 /** What a new token set means for a connection's metadata: expiry, next refresh, scopes, status. */
-import type { AuthConfig } from '../catalog/schema';
-import { parseScopes } from '../oauth';
-import type { ConnectionMeta, LastError, TokenSet } from './model';
+import type { AuthConfig } from '../catalog';
+import { parseScopes, type TokenSet } from '../oauth';
+import type { ConnectionMeta, LastError } from './model';
 
 const DAY_MS = 86_400_000;
 

@@ -4,8 +4,7 @@
  * their defaults, so a crafted draft cannot change, say, a pre-registered client id.
  */
 import { allProperties } from '../auth';
-import { validateField } from '../catalog/form';
-import type { AuthConfig, Connector } from '../catalog/schema';
+import { validateField, type AuthConfig, type Connector } from '../catalog';
 import { AppError } from '../errors';
 import type { ConnectionMeta, ConnectionSecrets } from './model';
 

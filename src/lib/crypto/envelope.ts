@@ -1,12 +1,13 @@
 /**
  * The record envelope: `{ v: 1, iv, ct }`, AES-256-GCM with a fresh 96-bit IV, and additional
  * authenticated data binding the ciphertext to its store and record id, so a ciphertext moved to
- * another record fails to open.
+ * another record fails to open. This layout is frozen by the golden vectors in
+ * tests/fixtures/vault/: changing it needs a migration that keeps them opening.
  */
 import { AppError } from '../errors';
 import { randomBytes, utf8 } from './bytes';
 
-export const ENVELOPE_VERSION = 1;
+const ENVELOPE_VERSION = 1;
 
 export interface Envelope {
 	v: number;
@@ -14,11 +15,11 @@ export interface Envelope {
 	ct: Uint8Array<ArrayBuffer>;
 }
 
-export function envelopeAad(store: string, id: string): Uint8Array<ArrayBuffer> {
+function envelopeAad(store: string, id: string): Uint8Array<ArrayBuffer> {
 	return utf8.encode(`switchboard/v${ENVELOPE_VERSION}/${store}/${id}`);
 }
 
-export async function sealBytes(
+async function sealBytes(
 	key: CryptoKey,
 	store: string,
 	id: string,
@@ -33,7 +34,7 @@ export async function sealBytes(
 	return { v: ENVELOPE_VERSION, iv, ct: new Uint8Array(ct) };
 }
 
-export async function openBytes(
+async function openBytes(
 	key: CryptoKey,
 	store: string,
 	id: string,

@@ -11,23 +11,6 @@ export interface KdfParams {
 	salt: Uint8Array<ArrayBuffer>;
 }
 
-/** Raw PBKDF2 output, used only by the known-answer tests. */
-export async function pbkdf2Bits(
-	passphrase: string,
-	salt: Uint8Array<ArrayBuffer>,
-	iterations: number,
-	bits: number
-): Promise<ArrayBuffer> {
-	const base = await crypto.subtle.importKey('raw', utf8.encode(passphrase), 'PBKDF2', false, [
-		'deriveBits'
-	]);
-	return crypto.subtle.deriveBits(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-		base,
-		bits
-	);
-}
-
 /** The AES-KW key that wraps the vault key. Non-extractable: it never leaves WebCrypto. */
 export async function deriveWrappingKey(passphrase: string, params: KdfParams): Promise<CryptoKey> {
 	const base = await crypto.subtle.importKey(

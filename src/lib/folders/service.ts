@@ -1,61 +1,91 @@
-/** Shared folders in the vault: create, rename, delete (with their connections, in one step). */
-import type { ConnectionContext } from '../connections/context';
-import type { ConnectionService } from '../connections/service';
+/**
+ * Folders: list, create, rename, delete. A folder's connections belong to the connections domain,
+ * so deleting a folder asks its `FolderContents` (given by the worker's session) to revoke them
+ * and to delete them together with the folder record in one transaction.
+ */
 import { AppError } from '../errors';
-import { folderName, MY_WORKSPACE_ID, type Folder } from './index';
+import { randomId } from '../platform';
+import type { RecordRef } from '../vault';
+import { folderName, MY_WORKSPACE, MY_WORKSPACE_ID, type Folder } from './model';
+import type { FolderStore } from './store';
+
+export interface FolderContents {
+	/** Ids of the connections in a folder. */
+	idsIn(folderId: string): Promise<string[]>;
+	/** Asks the provider to revoke a connection's grant; false when that failed. */
+	revoke(connectionId: string): Promise<boolean>;
+	/** Deletes the connections and `also` in one transaction. */
+	remove(connectionIds: string[], also: RecordRef[]): Promise<void>;
+}
+
+export interface FolderDeletion {
+	deleted: number;
+	revocationFailures: number;
+}
+
+export interface FolderEnv {
+	/** Tell other tabs that folders (and these connections) changed. */
+	notify(connectionIds: string[]): void;
+	now(): number;
+}
 
 export class FolderService {
-	readonly #ctx: ConnectionContext;
-	readonly #connections: ConnectionService;
+	readonly #store: FolderStore;
+	readonly #contents: FolderContents;
+	readonly #env: FolderEnv;
 
-	constructor(ctx: ConnectionContext, connections: ConnectionService) {
-		this.#ctx = ctx;
-		this.#connections = connections;
+	constructor(store: FolderStore, contents: FolderContents, env: FolderEnv) {
+		this.#store = store;
+		this.#contents = contents;
+		this.#env = env;
 	}
 
-	/** My Workspace first (its name is the UI's to translate), then shared folders by name. */
+	/** My Workspace first, then shared folders by name. */
 	async list(): Promise<Folder[]> {
-		const shared = [...(await this.#ctx.store.folders()).values()].sort((a, b) =>
+		const shared = [...(await this.#store.all()).values()].sort((a, b) =>
 			a.name.localeCompare(b.name)
 		);
-		return [{ id: MY_WORKSPACE_ID, name: '', createdAt: 0 }, ...shared];
+		return [MY_WORKSPACE, ...shared];
+	}
+
+	/** Throws folder.not-found unless the folder exists (My Workspace always does). */
+	async require(id: string): Promise<void> {
+		if (id !== MY_WORKSPACE_ID) await this.#shared(id);
 	}
 
 	async create(name: string): Promise<Folder> {
-		const folder = { id: crypto.randomUUID(), name: folderName(name), createdAt: this.#ctx.now() };
-		await this.#ctx.store.commit({ folders: [folder] });
-		this.#ctx.notify([], true);
+		const folder = { id: randomId(), name: folderName(name), createdAt: this.#env.now() };
+		await this.#store.put(folder);
+		this.#env.notify([]);
 		return folder;
 	}
 
 	async rename(id: string, name: string): Promise<Folder> {
-		const folder = await this.#require(id);
-		const renamed = { ...folder, name: folderName(name) };
-		await this.#ctx.store.commit({ folders: [renamed] });
-		this.#ctx.notify([], true);
+		const renamed = { ...(await this.#shared(id)), name: folderName(name) };
+		await this.#store.put(renamed);
+		this.#env.notify([]);
 		return renamed;
 	}
 
 	/**
-	 * Deletes the folder and every connection in it. Tokens are revoked at the providers first
-	 * (best effort); the records then go in one transaction. Returns how many revocations failed.
+	 * Deletes the folder and every connection in it. Grants are revoked at the providers first
+	 * (best effort); the records then go in one transaction.
 	 */
-	async delete(id: string): Promise<{ deleted: number; revocationFailures: number }> {
-		await this.#require(id);
-		const inside = (await this.#connections.list(id)).map((c) => c.id);
+	async delete(id: string): Promise<FolderDeletion> {
+		await this.#shared(id);
+		const inside = await this.#contents.idsIn(id);
 		let revocationFailures = 0;
-		for (const connectionId of inside) {
-			const { revocation } = await this.#connections.revokeOnly(connectionId);
-			if (revocation === 'failed') revocationFailures++;
-		}
-		await this.#ctx.store.commit({ deleteFolders: [id], deleteConnections: inside });
-		this.#ctx.notify(inside, true);
+		for (const connectionId of inside)
+			if (!(await this.#contents.revoke(connectionId))) revocationFailures++;
+		await this.#contents.remove(inside, [this.#store.recordOf(id)]);
+		await this.#store.forget(id);
+		this.#env.notify(inside);
 		return { deleted: inside.length, revocationFailures };
 	}
 
-	async #require(id: string): Promise<Folder> {
+	async #shared(id: string): Promise<Folder> {
 		if (id === MY_WORKSPACE_ID) throw new AppError('folder.protected');
-		const folder = (await this.#ctx.store.folders()).get(id);
+		const folder = await this.#store.get(id);
 		if (!folder) throw new AppError('folder.not-found');
 		return folder;
 	}

@@ -4,11 +4,20 @@
  * with the passphrase, so the app under measurement runs exactly as shipped.
  */
 import { loadCatalog } from '../catalog/load';
-import { ConnectionService, ConnectionStore, type ConnectionMeta } from '../connections';
+import {
+	ConnectionStore,
+	Fingerprints,
+	PendingFlows,
+	startConnection,
+	type ConnectionContext,
+	type ConnectionMeta
+} from '../connections';
+import { deriveWrappingKey } from '../crypto';
 import { openDatabase } from '../db';
 import { MY_WORKSPACE_ID, type Folder } from '../folders';
+import { DiscoveryCache } from '../oauth';
+import { randomId } from '../platform';
 import { Vault, type RecordWrite } from '../vault';
-import { deriveWrappingKey } from '../crypto';
 import type { WorkerApi } from './api';
 
 async function openVault(passphrase: string): Promise<Vault> {
@@ -19,7 +28,7 @@ async function openVault(passphrase: string): Promise<Vault> {
 
 function meta(i: number, folderId: string, now: number): ConnectionMeta {
 	return {
-		id: crypto.randomUUID(),
+		id: randomId(),
 		folderId,
 		connectorId: 'sandbox-none',
 		authType: 'none',
@@ -51,14 +60,14 @@ export const benchmarkHooks = {
 		const vault = await openVault(passphrase);
 		const now = Date.now();
 		const made: Folder[] = Array.from({ length: folders }, (_, i) => ({
-			id: crypto.randomUUID(),
+			id: randomId(),
 			name: `Folder ${String(i + 1).padStart(3, '0')}`,
 			createdAt: now
 		}));
-		const ids = [MY_WORKSPACE_ID, ...made.map((f) => f.id)].slice(0, folders);
+		const ids = [MY_WORKSPACE_ID, ...made.map((f) => f.id)].slice(0, Math.max(folders, 1));
 		const writes: RecordWrite[] = made.map((f) => ({ store: 'folders', id: f.id, value: f }));
 		for (let i = 0; i < count; i++) {
-			const m = meta(i, ids[i % ids.length], now);
+			const m = meta(i, ids[i % ids.length] ?? MY_WORKSPACE_ID, now);
 			writes.push(
 				{ store: 'connections', id: m.id, value: m, plain: { folderId: m.folderId } },
 				{ store: 'secrets', id: m.id, value: { id: m.id, values: {} } }
@@ -75,42 +84,48 @@ export const benchmarkHooks = {
 	async seedExpiringOAuth(passphrase: string, count: number): Promise<void> {
 		const vault = await openVault(passphrase);
 		const store = new ConnectionStore(vault);
-		const ctx = {
+		const ctx: ConnectionContext = {
 			store,
+			pending: new PendingFlows(vault),
 			catalog: loadCatalog().byId,
+			requireFolder: async () => {},
 			redirectUri: `${self.location.origin}/callback`,
+			discovery: new DiscoveryCache(),
+			fingerprints: new Fingerprints(),
 			notify: () => {},
 			now: () => Date.now()
 		};
-		const service = new ConnectionService(ctx);
 		let next = 0;
 		const made: string[] = [];
 		const lane = async () => {
 			while (next < count) {
 				const i = next++;
-				const view = await service.create({
+				const started = await startConnection(ctx, {
 					connectorId: 'sandbox-password',
 					authType: 'oauth2-password',
 					folderId: MY_WORKSPACE_ID,
 					name: `OAuth ${i}`,
 					values: { username: 'alice', password: 'alice-password' }
 				});
-				made.push(view.id);
+				if (started.kind === 'connected') made.push(started.connection.id);
 			}
 		};
 		await Promise.all(Array.from({ length: 8 }, lane));
 		const metas = await store.metas();
 		const due = Date.now() - 1000;
-		await store.commit({
-			connections: made.map((id) => ({ meta: { ...metas.get(id)!, nextRefreshAt: due } }))
+		const expired = made.flatMap((id) => {
+			const meta = metas.get(id);
+			return meta ? [{ meta: { ...meta, nextRefreshAt: due } }] : [];
 		});
+		await store.commit({ connections: expired });
 	},
 
 	/** The key derivation alone, as unlock runs it. */
 	async measureKdf(passphrase: string): Promise<number> {
 		const header = await (await openDatabase()).get('vault', 'header');
+		if (!header) throw new Error('no vault');
 		const started = performance.now();
-		await deriveWrappingKey(passphrase, header!.kdf);
+		await deriveWrappingKey(passphrase, header.kdf);
 		return performance.now() - started;
 	}
 };
@@ -118,5 +133,5 @@ export const benchmarkHooks = {
 export type BenchmarkApi = WorkerApi & typeof benchmarkHooks;
 
 export function withBenchmarkHooks(api: WorkerApi): BenchmarkApi {
-	return Object.assign(api, benchmarkHooks);
+	return { ...api, ...benchmarkHooks };
 }

@@ -1,0 +1,129 @@
+/**
+ * Changing connections: rename, describe, move, set as default, delete (revoking at the provider).
+ * Every change is one vault transaction and is announced to other tabs.
+ */
+import { AppError } from '../errors';
+import { revoke } from '../oauth';
+import { requireMeta, resolveFor, type ConnectionContext } from './context';
+import type { ConnectionMeta, ConnectionView, DeleteResult, Revocation } from './model';
+import { viewOf } from './read';
+import { allValues } from './values';
+
+export async function rename(
+	ctx: ConnectionContext,
+	id: string,
+	name: string
+): Promise<ConnectionView> {
+	const clean = typeof name === 'string' ? name.trim() : '';
+	if (!clean || clean.length > 200) throw new AppError('input.invalid', { detail: 'name' });
+	return update(ctx, id, { name: clean });
+}
+
+export async function describe(
+	ctx: ConnectionContext,
+	id: string,
+	details: { description?: string; pollingInterval?: number }
+): Promise<ConnectionView> {
+	const patch: Partial<ConnectionMeta> = {};
+	if (details.description !== undefined)
+		patch.description = String(details.description).slice(0, 2000);
+	if (details.pollingInterval !== undefined) {
+		const minutes = Number(details.pollingInterval);
+		if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+			throw new AppError('input.invalid', { detail: 'pollingInterval' });
+		patch.pollingInterval = minutes;
+	}
+	return update(ctx, id, patch);
+}
+
+export async function move(
+	ctx: ConnectionContext,
+	id: string,
+	folderId: string
+): Promise<ConnectionView> {
+	await ctx.requireFolder(folderId);
+	const meta = await requireMeta(ctx, id);
+	if (meta.folderId === folderId) return viewOf(ctx, meta);
+	const hasDefaultThere = (await ctx.store.inFolder(folderId)).some(
+		(m) => m.connectorId === meta.connectorId && m.isDefault
+	);
+	const moved = { ...meta, folderId, isDefault: !hasDefaultThere, updatedAt: ctx.now() };
+	const successor = meta.isDefault ? await successorOf(ctx, meta) : undefined;
+	await ctx.store.commit({
+		connections: [
+			{ meta: moved },
+			...(successor ? [{ meta: { ...successor, isDefault: true } }] : [])
+		]
+	});
+	ctx.notify([id, ...(successor ? [successor.id] : [])]);
+	return viewOf(ctx, moved);
+}
+
+/** One default per connector per folder. */
+export async function setDefault(ctx: ConnectionContext, id: string): Promise<ConnectionView> {
+	const meta = await requireMeta(ctx, id);
+	const now = ctx.now();
+	const changed = (await ctx.store.inFolder(meta.folderId))
+		.filter((m) => m.connectorId === meta.connectorId)
+		.filter((m) => m.isDefault !== (m.id === id))
+		.map((m) => ({ meta: { ...m, isDefault: m.id === id, updatedAt: now } }));
+	await ctx.store.commit({ connections: changed });
+	ctx.notify(changed.map((c) => c.meta.id));
+	return viewOf(ctx, { ...meta, isDefault: true, updatedAt: now });
+}
+
+/** Deletes the connection; first asks the provider to revoke its grant (RFC 7009) when it can. */
+export async function remove(ctx: ConnectionContext, id: string): Promise<DeleteResult> {
+	const meta = await requireMeta(ctx, id);
+	const revocation = await revokeGrant(ctx, meta);
+	const successor = meta.isDefault ? await successorOf(ctx, meta) : undefined;
+	await ctx.store.commit({
+		deleteConnections: [id],
+		connections: successor ? [{ meta: { ...successor, isDefault: true } }] : []
+	});
+	ctx.notify([id, ...(successor ? [successor.id] : [])]);
+	return { revocation };
+}
+
+/** Revokes a connection's grant at the provider without deleting it (a folder deletes in bulk). */
+export async function revokeOnly(ctx: ConnectionContext, id: string): Promise<Revocation> {
+	return revokeGrant(ctx, await requireMeta(ctx, id));
+}
+
+export async function update(
+	ctx: ConnectionContext,
+	id: string,
+	patch: Partial<ConnectionMeta>
+): Promise<ConnectionView> {
+	const meta = { ...(await requireMeta(ctx, id)), ...patch, updatedAt: ctx.now() };
+	await ctx.store.commit({ connections: [{ meta }] });
+	ctx.notify([id]);
+	return viewOf(ctx, meta);
+}
+
+async function revokeGrant(ctx: ConnectionContext, meta: ConnectionMeta): Promise<Revocation> {
+	const secrets = await ctx.store.secrets(meta.id);
+	const tokens = secrets?.tokens;
+	const connector = ctx.catalog.get(meta.connectorId);
+	const auth = connector?.authTypes.find((a) => a.type === meta.authType);
+	if (!tokens || !auth?.oauth?.revokeUrl) return 'not-applicable';
+	try {
+		const resolved = await resolveFor(ctx, meta, allValues(meta, secrets));
+		// Revoking the refresh token ends the whole grant at most providers.
+		if (tokens.refreshToken) await revoke(resolved, tokens.refreshToken, 'refresh_token');
+		else await revoke(resolved, tokens.accessToken, 'access_token');
+		return 'done';
+	} catch {
+		return 'failed';
+	}
+}
+
+/** The connection that becomes default when `leaving` (the default) goes: the oldest other. */
+async function successorOf(
+	ctx: ConnectionContext,
+	leaving: ConnectionMeta
+): Promise<ConnectionMeta | undefined> {
+	return (await ctx.store.inFolder(leaving.folderId))
+		.filter((m) => m.connectorId === leaving.connectorId && m.id !== leaving.id)
+		.sort((a, b) => a.createdAt - b.createdAt)[0];
+}

@@ -1,0 +1,89 @@
+/**
+ * The worker's state: the database, the vault and, while unlocked, the session. It reacts to
+ * other tabs (their changes, a schema upgrade) and hands the façade what it needs.
+ */
+import { openDatabase, readSettings, writeSettings, type Database } from '../db';
+import { AppError } from '../errors';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
+import { Vault } from '../vault';
+import { Session } from './session';
+import { publish, subscribe } from './sync';
+
+export interface HostOptions {
+	dbName?: string;
+	iterations?: number;
+	origin?: string;
+}
+
+export class WorkerHost {
+	#db: Promise<Database> | null = null;
+	#vault: Promise<Vault> | null = null;
+	#session: Promise<Session> | null = null;
+	readonly #options: HostOptions;
+
+	constructor(options: HostOptions = {}) {
+		this.#options = options;
+		subscribe((message) => {
+			if (message.type === 'data-changed')
+				void this.#session?.then((s) => s.onRemoteChange(message));
+		});
+	}
+
+	vault(): Promise<Vault> {
+		this.#vault ??= this.#database().then((db) => new Vault(db, this.#options.iterations));
+		return this.#vault;
+	}
+
+	/** The session exists only while the vault is unlocked. */
+	async session(): Promise<Session> {
+		const vault = await this.vault();
+		if (!vault.unlocked) throw new AppError('vault.locked');
+		this.#session ??= (async () => {
+			// The catalog is a lazy chunk of its own, loaded on first unlock.
+			const { loadCatalog } = await import('../catalog/load');
+			return new Session(vault, loadCatalog().byId, this.#options.origin ?? self.location.origin);
+		})().catch((error: unknown) => {
+			this.#session = null;
+			throw error;
+		});
+		return this.#session;
+	}
+
+	/** Drops the key and the session (lock, or the database went away). */
+	async endSession(): Promise<void> {
+		(await this.#vault)?.lock();
+		const session = this.#session;
+		this.#session = null;
+		(await session?.catch(() => null))?.stop();
+	}
+
+	async settings(): Promise<Settings> {
+		const raw = await readSettings(await this.#database());
+		return normalizeSettings({ ...DEFAULT_SETTINGS, ...raw });
+	}
+
+	async saveSettings(patch: Partial<Settings>): Promise<Settings> {
+		const next = normalizeSettings({ ...(await this.settings()), ...patch });
+		await writeSettings(await this.#database(), { ...next });
+		publish({ type: 'settings-changed' });
+		return next;
+	}
+
+	#database(): Promise<Database> {
+		this.#db ??= openDatabase({
+			name: this.#options.dbName,
+			onBlocked: () => publish({ type: 'db-blocked' }),
+			onClosed: () => {
+				// Another tab upgrades the schema: drop the key and the connection, then tell the page.
+				void this.endSession();
+				this.#db = null;
+				this.#vault = null;
+				publish({ type: 'db-closed' });
+			}
+		}).catch((error: unknown) => {
+			this.#db = null;
+			throw error;
+		});
+		return this.#db;
+	}
+}
