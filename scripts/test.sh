@@ -21,4 +21,5 @@ npm run check
 npm run lint
 npm run test:unit
 npm run build
+npm run size
 npm run test:e2e
