@@ -221,7 +221,7 @@ export function createApi({ provider, appOrigins }) {
 			const query = {};
 			for (const key of new Set(url.searchParams.keys())) {
 				const values = url.searchParams.getAll(key);
-				query[key] = values.length === 1 ? values[0] : values;
+				query[key] = values.length === 1 ? (values[0] ?? '') : values;
 			}
 			let json;
 			try {

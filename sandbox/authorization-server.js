@@ -224,7 +224,7 @@ export async function createAuthorizationServer({ issuer, accessTokenTtl, appOri
 
 	/** @param {Req} req @param {Res} res */
 	async function handler(req, res) {
-		const path = (req.url ?? '/').split('?')[0];
+		const path = (req.url ?? '/').split('?')[0] ?? '/';
 		if (path.startsWith('/__sandbox/'))
 			return hooks.handle(req, res, path.slice('/__sandbox/'.length));
 		if (path.startsWith('/interaction/')) return interactions(req, res, path);
@@ -383,7 +383,8 @@ function createInteractions({ provider, appOrigins }) {
 	return async function interactions(req, res, path) {
 		const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|abort))?$/.exec(path);
 		if (!match) return send(res, 404, errorPage('Not found', 'There is no such page.'));
-		const [, uid, action] = match;
+		const uid = match[1] ?? '';
+		const action = match[2];
 
 		/** @type {any} */
 		let details;

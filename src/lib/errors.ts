@@ -2,6 +2,10 @@
  * Typed errors. Every failure the user can see is an AppError with a code; the code maps to a
  * cause and a resolution in both languages (src/lib/i18n). `detail` is for non-secret context
  * (a field name, an HTTP status) and never carries a token, password or key.
+ *
+ * `classify` is the one answer to "what now?" for a failure: retry later by itself (transient),
+ * only a new sign-in helps (reconnect), the user's input is wrong (input), or nothing will help
+ * without a change elsewhere (fatal). Refresh, check and requests all ask it.
  */
 export const ERROR_CODES = [
 	'vault.exists',
@@ -34,6 +38,7 @@ export const ERROR_CODES = [
 	'oauth.popup-closed',
 	'oauth.revoke-failed',
 	'network.offline',
+	'network.timeout',
 	'connection.not-found',
 	'connection.unauthorized',
 	'connection.check-failed',
@@ -84,4 +89,36 @@ export function toAppError(error: unknown): AppError {
 			return new AppError('db.unavailable', { cause: error });
 	}
 	return new AppError('internal', { cause: error });
+}
+
+export type ErrorClass = 'transient' | 'reconnect' | 'input' | 'fatal';
+
+const CLASSES: Partial<Record<ErrorCode, ErrorClass>> = {
+	// A browser reports a dropped network and a CORS refusal alike; for a connection that worked
+	// before, a network drop is by far the likelier, and retries are capped by the scheduler.
+	'oauth.cors': 'transient',
+	'oauth.server-error': 'transient',
+	'oauth.rate-limited': 'transient',
+	// An HTML page at a token endpoint is mostly a maintenance page or a captive portal.
+	'oauth.bad-response': 'transient',
+	'network.offline': 'transient',
+	'network.timeout': 'transient',
+	'oauth.invalid-grant': 'reconnect',
+	'oauth.invalid-client': 'reconnect',
+	'oauth.access-denied': 'reconnect',
+	'connection.needs-reconnect': 'reconnect',
+	// A new sign-in asks for the missing scopes again.
+	'oauth.insufficient-scope': 'reconnect',
+	'input.invalid': 'input',
+	'oauth.state-mismatch': 'input',
+	'oauth.missing-code': 'input',
+	'oauth.redirect-mismatch': 'input',
+	'vault.wrong-passphrase': 'input',
+	'vault.weak-passphrase': 'input',
+	'folder.not-found': 'input',
+	'folder.protected': 'input'
+};
+
+export function classify(error: AppError): ErrorClass {
+	return CLASSES[error.code] ?? 'fatal';
 }

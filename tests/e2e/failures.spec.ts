@@ -54,6 +54,31 @@ test('redirect URI not registered: the provider stops, the app explains when the
 	await expectNothingStored(page);
 });
 
+test('one click on Connect after typing an invalid value shows what to correct', async ({
+	page
+}) => {
+	await byoa(page, 'sandbox-byoa', 'sandbox-byoa-secret', 'openid "quoted"');
+	// The pointer clicks while focus is still in the field: nothing may move the button away.
+	await connect(page);
+	await expect(page.getByRole('alert')).toContainText('Correct the marked fields');
+	await expect(page.getByText('quotes and backslashes are not allowed')).toBeVisible();
+	await expect(textbox(page, 'Scopes')).toBeFocused();
+});
+
+test('a new attempt clears the notice of the last one', async ({ page }) => {
+	await byoa(page, 'sandbox-service', 'sandbox-service-secret');
+	const popupOpened = page.waitForEvent('popup');
+	await connect(page);
+	const popup = await popupOpened;
+	await popup.close();
+	await expect(page.getByRole('alert')).toContainText('The sign-in window was closed');
+	await textbox(page, 'Client ID').fill('');
+	await connect(page);
+	await expect(page.getByText('This field is required.')).toBeVisible();
+	await expect(page.getByText('The sign-in window was closed')).toHaveCount(0);
+	await expect(page.getByRole('alert')).toHaveText('Correct the marked fields to continue.');
+});
+
 test('consent denied: access denied, nothing stored', async ({ page }) => {
 	await openConnect(page, 'sandbox pkce', /PKCE/);
 	const popupOpened = page.waitForEvent('popup');

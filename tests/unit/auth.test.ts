@@ -16,10 +16,9 @@ import {
 	toCurl,
 	type AuthContext
 } from '../../src/lib/auth';
-import type { AuthType, Connector } from '../../src/lib/catalog/schema';
-import { validateConnector } from '../../src/lib/catalog/validate';
-import type { TokenSet } from '../../src/lib/connections/model';
+import { validateConnector, type AuthType, type Connector } from '../../src/lib/catalog';
 import { AppError } from '../../src/lib/errors';
+import type { TokenSet } from '../../src/lib/oauth';
 
 const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');
 const load = (id: string): Connector =>
@@ -33,7 +32,7 @@ function context(
 	tokens?: TokenSet
 ): AuthContext {
 	const connector = load(id);
-	const auth = type ? connector.authTypes.find((a) => a.type === type)! : connector.authTypes[0];
+	const auth = type ? connector.authTypes.find((a) => a.type === type)! : connector.authTypes[0]!;
 	const values: Record<string, string> = {};
 	for (const p of [...connector.properties, ...auth.properties])
 		if (p.default !== undefined) values[p.name] = p.default;
@@ -176,7 +175,7 @@ describe('applyAuth', () => {
 
 	it('OAuth: an inline token header with an empty prefix', () => {
 		const connector = load('sandbox-oauth-code');
-		const auth = structuredClone(connector.authTypes[0]);
+		const auth = structuredClone(connector.authTypes[0]!);
 		auth.oauth!.tokenHeader = { name: 'OAuth-Token', prefix: '' };
 		const url = new URL('http://localhost:9401/x');
 		const headers = new Headers();

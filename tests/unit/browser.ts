@@ -14,7 +14,7 @@ export class Browser {
 			headers.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
 		const res = await fetch(url, { ...init, headers, redirect: 'manual' });
 		for (const line of res.headers.getSetCookie()) {
-			const [pair, ...attributes] = line.split(';');
+			const [pair = '', ...attributes] = line.split(';');
 			const eq = pair.indexOf('=');
 			const name = pair.slice(0, eq).trim();
 			const value = pair.slice(eq + 1).trim();
@@ -43,13 +43,35 @@ export class Browser {
 	async submit(pageUrl: string, html: string, button: string, fields: Record<string, string> = {}) {
 		// Every form on the sandbox pages has exactly one submit button; find the form holding it.
 		const forms = [...html.matchAll(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)];
-		const form = forms.find((f) => f[2].includes(`>${button}</button>`));
+		const form = forms.find((f) => f[2]!.includes(`>${button}</button>`));
 		if (!form) throw new Error(`no form with button ${button}`);
-		const action = new URL(form[1].replace(/&amp;/g, '&'), pageUrl).href;
+		const action = new URL(form[1]!.replace(/&amp;/g, '&'), pageUrl).href;
 		return this.follow(action, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams(fields).toString()
 		});
 	}
+}
+
+/**
+ * What the popup does: follows the authorization URL, signs in, answers the consent page and
+ * stops at the redirect URI. Returns the callback URL the app would receive.
+ */
+export async function signIn(
+	url: URL | string,
+	browser: Browser,
+	options: { username?: string; password?: string; consent?: 'Allow' | 'Deny' } = {}
+): Promise<URL> {
+	const { username = 'alice', password = 'alice-password', consent = 'Allow' } = options;
+	let step = await browser.follow(String(url));
+	for (let i = 0; i < 4 && step.res; i++) {
+		const html = await step.res.text();
+		if (html.includes('>Sign in</button>'))
+			step = await browser.submit(step.url, html, 'Sign in', { username, password });
+		else if (html.includes('>Allow</button>')) step = await browser.submit(step.url, html, consent);
+		else throw new Error(`unexpected page (${step.res.status}): ${html.slice(0, 200)}`);
+	}
+	if (step.res) throw new Error('the flow did not reach the redirect URI');
+	return new URL(step.url);
 }

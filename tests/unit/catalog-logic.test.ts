@@ -80,8 +80,8 @@ describe('form model', () => {
 		);
 	});
 	it('tenant properties come first, then the auth type fields', () => {
-		const model = formModel(byId('zendesk'), byId('zendesk').authTypes[0].type);
-		expect(model.fields[0].name).toBe(byId('zendesk').properties[0].name);
+		const model = formModel(byId('zendesk'), byId('zendesk').authTypes[0]!.type);
+		expect(model.fields[0]!.name).toBe(byId('zendesk').properties[0]!.name);
 	});
 	it('every auth type of every connector yields a form', () => {
 		const seen = new Set<string>();
@@ -92,9 +92,10 @@ describe('form model', () => {
 				for (const f of model.fields) expect(f.askUser).toBe(true);
 				// Defaults must satisfy the field's own rules.
 				const values = initialValues(c, model.auth);
-				for (const f of model.fields)
-					if (values[f.name])
-						expect(validateField(f, values[f.name]), `${c.id}.${f.name}`).toBeNull();
+				for (const f of model.fields) {
+					const value = values[f.name];
+					if (value) expect(validateField(f, value), `${c.id}.${f.name}`).toBeNull();
+				}
 			}
 		expect([...seen].sort()).toEqual([...AUTH_TYPES].sort());
 	});
@@ -153,7 +154,7 @@ describe('search', () => {
 	});
 	it('lists sandbox connectors first, then by name', () => {
 		const names = search('');
-		expect(byName(names[0]).sandbox).toBe(true);
+		expect(byName(names[0]!).sandbox).toBe(true);
 		const real = names.filter((n) => !byName(n).sandbox);
 		expect(real).toEqual(
 			[...real].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))

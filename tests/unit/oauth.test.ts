@@ -10,17 +10,20 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
 import { buildRequest } from '../../src/lib/auth';
-import type { AuthConfig, AuthType, Connector } from '../../src/lib/catalog/schema';
-import { validateConnector } from '../../src/lib/catalog/validate';
-import type { TokenSet } from '../../src/lib/connections/model';
-import { AppError } from '../../src/lib/errors';
-import { Browser } from './browser';
 import {
+	validateConnector,
+	type AuthConfig,
+	type AuthType,
+	type Connector
+} from '../../src/lib/catalog';
+import { AppError, classify } from '../../src/lib/errors';
+import { setOnline } from '../../src/lib/platform';
+import { Browser, signIn as signInAs } from './browser';
+import {
+	DiscoveryCache,
 	OAuthError,
-	clearDiscoveryCache,
 	clientCredentials,
 	completeAuthorization,
-	isTransient,
 	parseRetryAfter,
 	passwordGrant,
 	refresh,
@@ -30,6 +33,7 @@ import {
 	toOAuthError,
 	toTokenSet,
 	type PendingAuthorization,
+	type TokenSet,
 	type ResolveOptions,
 	type ResolvedOAuth
 } from '../../src/lib/oauth';
@@ -68,7 +72,7 @@ function setup(
 	const connector = load(id, 'target' in options ? (options.target ?? null) : sandbox);
 	const auth = options.type
 		? connector.authTypes.find((a) => a.type === options.type)!
-		: connector.authTypes[0];
+		: connector.authTypes[0]!;
 	const values: Record<string, string> = {};
 	for (const p of [...connector.properties, ...auth.properties])
 		if (p.default !== undefined) values[p.name] = p.default;
@@ -100,24 +104,12 @@ async function failure(run: Promise<unknown> | (() => unknown)): Promise<AppErro
 }
 
 /** What the popup does: sign in as alice, answer the consent page, land on the redirect URI. */
-async function signIn(
+function signIn(
 	url: URL,
 	consent: 'Allow' | 'Deny' = 'Allow',
 	browser = new Browser([REDIRECT_URI, OTHER_REDIRECT_URI])
 ): Promise<URL> {
-	let step = await browser.follow(url.href);
-	for (let i = 0; i < 4 && step.res; i++) {
-		const html = await step.res.text();
-		if (html.includes('>Sign in</button>'))
-			step = await browser.submit(step.url, html, 'Sign in', {
-				username: 'alice',
-				password: 'alice-password'
-			});
-		else if (html.includes('>Allow</button>')) step = await browser.submit(step.url, html, consent);
-		else throw new Error(`unexpected page (${step.res.status}): ${html.slice(0, 200)}`);
-	}
-	if (step.res) throw new Error('the flow did not reach the redirect URI');
-	return new URL(step.url);
+	return signInAs(url, browser, { consent });
 }
 
 async function codeFlow(s: Setup) {
@@ -169,6 +161,7 @@ beforeEach(async () => {
 
 afterEach(() => {
 	vi.unstubAllGlobals();
+	setOnline(true);
 });
 
 describe('authorization code flow against the sandbox', () => {
@@ -402,7 +395,7 @@ describe('refresh, other grants, revocation', () => {
 		expect(await apiStatus(s, next)).toBe(200);
 		const error = await failure(refresh(resolved, tokens.refreshToken!));
 		expect(error.code).toBe('oauth.invalid-grant');
-		expect(isTransient(error)).toBe(false);
+		expect(classify(error)).toBe('reconnect');
 		expect(error.message).not.toContain(tokens.refreshToken!);
 	});
 
@@ -502,7 +495,7 @@ describe('token endpoint failures (sandbox fail-next)', () => {
 		if (detail) expect(error.detail).toBe(detail);
 		expect(error).toBeInstanceOf(OAuthError);
 		expect((error as OAuthError).retryAfter).toBe(retryAfter);
-		expect(isTransient(error)).toBe(true);
+		expect(classify(error)).toBe('transient');
 		// Only that request failed.
 		expect((await clientCredentials(resolved)).accessToken).toBeTruthy();
 	});
@@ -534,19 +527,30 @@ describe('network failures', () => {
 
 		const online = await failure(clientCredentials(resolved));
 		expect(online.code).toBe('oauth.cors');
-		expect(isTransient(online)).toBe(true);
+		expect(classify(online)).toBe('transient');
 
-		vi.stubGlobal('navigator', { onLine: false });
+		// The worker follows navigator.onLine at load and the page's reports after that.
+		setOnline(false);
 		const offline = await failure(clientCredentials(resolved));
 		expect(offline.code).toBe('network.offline');
-		expect(isTransient(offline)).toBe(true);
+		expect(classify(offline)).toBe('transient');
+		setOnline(true);
 
-		// Discovery of a closed issuer fails the same way (and is not cached).
-		clearDiscoveryCache();
-		vi.unstubAllGlobals();
+		// Discovery of a closed issuer fails the same way.
 		expect((await failure(resolve(setup('sandbox-oauth-pkce', {}, { target: other })))).code).toBe(
 			'oauth.cors'
 		);
+	});
+
+	it('a request that runs out of time → network.timeout', async () => {
+		const resolved = await resolve(setup('sandbox-client-credentials'), REDIRECT_URI, {
+			fetch: async () => {
+				throw new DOMException('The operation timed out.', 'TimeoutError');
+			}
+		});
+		const error = await failure(clientCredentials(resolved));
+		expect(error.code).toBe('network.timeout');
+		expect(classify(error)).toBe('transient');
 	});
 
 	it('an injected fetch is used, and its TypeError is a network failure', async () => {
@@ -560,6 +564,50 @@ describe('network failures', () => {
 		});
 		expect((await failure(clientCredentials(resolved))).code).toBe('oauth.cors');
 		expect(seen).toEqual([`${sandbox.issuer}/token`]);
+	});
+});
+
+describe('discovery cache', () => {
+	/** A fetch that counts discovery requests and can be switched off like a dead network. */
+	function countingFetch() {
+		const state = { down: false, discoveries: 0 };
+		const fetchFn = async (url: string, init: RequestInit) => {
+			if (url.includes('/.well-known/')) state.discoveries++;
+			if (state.down) throw new TypeError('Failed to fetch');
+			return fetch(url, init);
+		};
+		return { state, fetch: fetchFn };
+	}
+
+	it('without a cache every resolve discovers; with one, an issuer is discovered once', async () => {
+		const s = setup('sandbox-oauth-code');
+		const counted = countingFetch();
+		await resolve(s, REDIRECT_URI, { fetch: counted.fetch });
+		await resolve(s, REDIRECT_URI, { fetch: counted.fetch });
+		expect(counted.state.discoveries).toBe(2);
+
+		const discovery = new DiscoveryCache();
+		const first = await resolve(s, REDIRECT_URI, { fetch: counted.fetch, discovery });
+		const second = await resolve(s, REDIRECT_URI, { fetch: counted.fetch, discovery });
+		expect(counted.state.discoveries).toBe(3);
+		expect(second.as).toEqual(first.as);
+		// Another cache (another session) discovers again.
+		await resolve(s, REDIRECT_URI, { fetch: counted.fetch, discovery: new DiscoveryCache() });
+		expect(counted.state.discoveries).toBe(4);
+	});
+
+	it('a failed discovery is not cached: the next resolve tries again', async () => {
+		const s = setup('sandbox-oauth-pkce');
+		const counted = countingFetch();
+		const discovery = new DiscoveryCache();
+		counted.state.down = true;
+		expect(
+			(await failure(resolve(s, REDIRECT_URI, { fetch: counted.fetch, discovery }))).code
+		).toBe('oauth.cors');
+		counted.state.down = false;
+		const resolved = await resolve(s, REDIRECT_URI, { fetch: counted.fetch, discovery });
+		expect(resolved.as.issuer).toBe(sandbox.issuer);
+		expect(counted.state.discoveries).toBe(2);
 	});
 });
 
@@ -764,27 +812,26 @@ describe('error mapping helpers', () => {
 		});
 		expect(toOAuthError(coded).code).toBe('internal');
 		expect(toOAuthError(new TypeError('Failed to fetch')).code).toBe('oauth.cors');
-		expect(toOAuthError(new DOMException('t', 'TimeoutError'))).toMatchObject({
-			code: 'oauth.server-error',
-			detail: 'timeout'
-		});
+		expect(toOAuthError(new DOMException('t', 'TimeoutError')).code).toBe('network.timeout');
+		expect(toOAuthError(new DOMException('a', 'AbortError')).code).toBe('network.timeout');
 	});
 
-	it('isTransient', () => {
+	it('classify: transient failures are retried, the others are not', () => {
 		for (const code of [
 			'oauth.server-error',
 			'oauth.rate-limited',
 			'network.offline',
+			'network.timeout',
 			'oauth.bad-response',
 			// indistinguishable from a dropped network in a browser: retried, with a cap
 			'oauth.cors'
 		] as const)
-			expect(isTransient(new AppError(code))).toBe(true);
+			expect(classify(new AppError(code))).toBe('transient');
 		for (const code of [
 			'oauth.invalid-grant',
 			'oauth.invalid-client',
 			'oauth.access-denied'
 		] as const)
-			expect(isTransient(new AppError(code))).toBe(false);
+			expect(classify(new AppError(code))).toBe('reconnect');
 	});
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
-import { validateConnector } from '../../src/lib/catalog/validate';
+import { validateConnector } from '../../src/lib/catalog';
 import { Browser } from './browser';
 
 const APP_ORIGIN = 'http://localhost:5173';
@@ -781,7 +781,7 @@ describe('sandbox connector files', () => {
 		url?.replace(sandbox.issuer, 'http://localhost:9400');
 
 	it('cover every auth type, all marked sandbox', () => {
-		expect(connectors.map((c) => c.authTypes[0].type).sort()).toEqual(
+		expect(connectors.map((c) => c.authTypes[0]!.type).sort()).toEqual(
 			[
 				'api-key',
 				'basic',
@@ -805,7 +805,7 @@ describe('sandbox connector files', () => {
 
 	it('use the endpoints of the discovery document', () => {
 		for (const c of connectors) {
-			const o = c.authTypes[0].oauth;
+			const o = c.authTypes[0]!.oauth;
 			if (!o) continue;
 			expect(o.tokenUrl, c.id).toBe(atDefaultPort(as.token_endpoint));
 			expect(o.revokeUrl, c.id).toBe(atDefaultPort(as.revocation_endpoint));
@@ -845,7 +845,7 @@ describe('sandbox connector files', () => {
 			'sandbox-password': 'sandbox-password-secret'
 		};
 		for (const c of connectors) {
-			const props = c.authTypes[0].properties;
+			const props = c.authTypes[0]!.properties;
 			const id = props.find((p) => p.name === 'client_id');
 			if (!id || id.askUser) continue;
 			expect(Object.keys(clients), c.id).toContain(id.default);

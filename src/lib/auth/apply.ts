@@ -2,7 +2,7 @@
  * Request signing ("apply auth"): puts the credentials of a connection on an outgoing request, as
  * its auth config says. Pure: mutates only the URL and headers it is given.
  */
-import { OAUTH_TYPES, type Property } from '../catalog/schema';
+import { OAUTH_TYPES, type Property } from '../catalog';
 import { AppError } from '../errors';
 import { basicCredentials } from './basic';
 import { propertyValue, sentProperties, type AuthContext } from './context';

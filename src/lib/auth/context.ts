@@ -1,6 +1,6 @@
 /** What every auth function works from: the connector, the chosen auth config and the values. */
-import type { AuthConfig, Connector, Property } from '../catalog/schema';
-import type { TokenSet } from '../connections/model';
+import type { AuthConfig, Connector, Property } from '../catalog';
+import type { TokenSet } from '../oauth';
 import { AppError } from '../errors';
 
 export interface AuthContext {

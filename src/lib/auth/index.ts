@@ -3,5 +3,11 @@ export { applyAuth, oauthTokenHeader, type SignableRequest } from './apply';
 export { basicCredentials } from './basic';
 export { allProperties, propertyValue, sentProperties, type AuthContext } from './context';
 export { toCurl, shellQuote, type CurlRequest, type SecretNames } from './curl';
-export { buildRequest, resolveApiUrl, type ApiRequest, type RequestSpec } from './request';
+export {
+	buildRequest,
+	parseHeaderLines,
+	resolveApiUrl,
+	type ApiRequest,
+	type RequestSpec
+} from './request';
 export { describeSecrets, type SecretDescription, type SecretPlaceholder } from './secrets';

@@ -3,7 +3,7 @@
  * imported definition must not send the connection's credentials to another server, so anything
  * that leaves the API base's origin is refused.
  */
-import { fillTemplate, fillUrl } from '../catalog/template';
+import { fillTemplate, fillUrl } from '../catalog';
 import { AppError } from '../errors';
 import { applyAuth } from './apply';
 import type { AuthContext } from './context';
@@ -69,4 +69,17 @@ export function buildRequest(ctx: AuthContext, spec: RequestSpec): ApiRequest {
 	const request: ApiRequest = { method: (spec.method ?? 'GET').toUpperCase(), url, headers };
 	if (spec.body !== undefined) request.body = spec.body;
 	return request;
+}
+
+/** Headers typed one per line as `Name: value`; a line without a name is a mistake to show. */
+export function parseHeaderLines(text: string): [string, string][] {
+	return text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => {
+			const at = line.indexOf(':');
+			if (at < 1) throw new AppError('input.invalid', { detail: 'headers' });
+			return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+		});
 }

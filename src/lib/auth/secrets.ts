@@ -2,7 +2,7 @@
  * Which parts of a signed request carry secrets, so that "Copy as curl", logs and error reports
  * can replace them with a placeholder.
  */
-import { OAUTH_TYPES, type AuthConfig, type Connector } from '../catalog/schema';
+import { OAUTH_TYPES, type AuthConfig, type Connector } from '../catalog';
 import { oauthTokenHeader } from './apply';
 import { sentProperties } from './context';
 

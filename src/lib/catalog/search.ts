@@ -23,20 +23,25 @@ const words = (s: string) =>
 /** Damerau–Levenshtein distance (optimal string alignment), stopping early above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
-	const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-	for (let j = 1; j <= b.length; j++) d[0][j] = j;
+	// The matrix as one flat array of (a.length + 1) × (b.length + 1) cells, row by row.
+	const width = b.length + 1;
+	const d = new Array<number>((a.length + 1) * width).fill(0);
+	const at = (i: number, j: number) => d[i * width + j] ?? 0;
+	for (let i = 0; i <= a.length; i++) d[i * width] = i;
+	for (let j = 0; j <= b.length; j++) d[j] = j;
 	for (let i = 1; i <= a.length; i++) {
 		let rowMin = Infinity;
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			let value = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-				d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-			rowMin = Math.min(rowMin, d[i][j]);
+				value = Math.min(value, at(i - 2, j - 2) + 1);
+			d[i * width + j] = value;
+			rowMin = Math.min(rowMin, value);
 		}
 		if (rowMin > max) return max + 1;
 	}
-	return d[a.length][b.length];
+	return at(a.length, b.length);
 }
 
 const allowedTypos = (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);

@@ -15,7 +15,7 @@ import {
 } from './schema';
 
 export function placeholders(template: string): string[] {
-	return [...template.matchAll(TEMPLATE_PLACEHOLDER)].map((m) => m[1]);
+	return [...template.matchAll(TEMPLATE_PLACEHOLDER)].flatMap((m) => (m[1] ? [m[1]] : []));
 }
 
 /** A template is valid when, with its placeholders filled, it is an https URL (sandbox: http://localhost). */

@@ -38,7 +38,10 @@ export async function startConnection(
 	if (REDIRECT_TYPES.includes(meta.authType))
 		return { kind: 'redirect', ...(await beginAuthorization(ctx, meta, values, false)) };
 	const { connected, secrets } = await connectDirect(ctx, meta, values);
-	return { kind: 'connected', connection: await viewOf(ctx, await store(ctx, connected, secrets, true)) };
+	return {
+		kind: 'connected',
+		connection: await viewOf(ctx, await store(ctx, connected, secrets, true))
+	};
 }
 
 /** Completes the redirect flow a callback URL belongs to. */
@@ -81,7 +84,10 @@ export async function reconnect(ctx: ConnectionContext, id: string): Promise<Con
 	const secrets = await ctx.store.secrets(id);
 	const current = { ...meta, authConfigHash: await ctx.fingerprints.of(connector, auth) };
 	if (REDIRECT_TYPES.includes(meta.authType))
-		return { kind: 'redirect', ...(await beginAuthorization(ctx, current, secrets?.values ?? {}, true)) };
+		return {
+			kind: 'redirect',
+			...(await beginAuthorization(ctx, current, secrets?.values ?? {}, true))
+		};
 	const { connected, secrets: next } = await connectDirect(ctx, current, secrets?.values ?? {});
 	const stored = await withConnectionLock(id, () => store(ctx, connected, next, false));
 	return { kind: 'connected', connection: await viewOf(ctx, stored) };

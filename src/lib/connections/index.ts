@@ -7,8 +7,15 @@ export type { ConnectionContext } from './context';
 export type { ApiResponse } from './http';
 export { getConnection, listConnections } from './read';
 export { completeAuthorization, reconnect, startConnection } from './connect';
-export { describe, move, remove, rename, revokeOnly, setDefault } from './lifecycle';
-export { check, curl, refreshNow, request } from './use';
+export {
+	deleteConnection,
+	editConnection,
+	moveConnection,
+	revokeOnly,
+	setDefault,
+	type ConnectionEdit
+} from './lifecycle';
+export { apiRequest, checkConnection, copyAsCurl, refreshNow } from './use';
 export { refreshConnection, type RefreshOutcome, type RefreshOptions } from './refresh';
 export { refreshMarginMs } from './tokens';
 export { filterConnections, SORT_KEYS, type SortKey } from './filter';

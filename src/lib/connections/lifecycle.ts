@@ -9,26 +9,27 @@ import type { ConnectionMeta, ConnectionView, DeleteResult, Revocation } from '.
 import { viewOf } from './read';
 import { allValues } from './values';
 
-export async function rename(
-	ctx: ConnectionContext,
-	id: string,
-	name: string
-): Promise<ConnectionView> {
-	const clean = typeof name === 'string' ? name.trim() : '';
-	if (!clean || clean.length > 200) throw new AppError('input.invalid', { detail: 'name' });
-	return update(ctx, id, { name: clean });
+export interface ConnectionEdit {
+	name?: string;
+	description?: string;
+	pollingInterval?: number;
 }
 
-export async function describe(
+/** Renames or describes a connection: everything is checked before the one write. */
+export async function editConnection(
 	ctx: ConnectionContext,
 	id: string,
-	details: { description?: string; pollingInterval?: number }
+	edit: ConnectionEdit
 ): Promise<ConnectionView> {
 	const patch: Partial<ConnectionMeta> = {};
-	if (details.description !== undefined)
-		patch.description = String(details.description).slice(0, 2000);
-	if (details.pollingInterval !== undefined) {
-		const minutes = Number(details.pollingInterval);
+	if (edit.name !== undefined) {
+		const name = typeof edit.name === 'string' ? edit.name.trim() : '';
+		if (!name || name.length > 200) throw new AppError('input.invalid', { detail: 'name' });
+		patch.name = name;
+	}
+	if (edit.description !== undefined) patch.description = String(edit.description).slice(0, 2000);
+	if (edit.pollingInterval !== undefined) {
+		const minutes = Number(edit.pollingInterval);
 		if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
 			throw new AppError('input.invalid', { detail: 'pollingInterval' });
 		patch.pollingInterval = minutes;
@@ -36,7 +37,7 @@ export async function describe(
 	return update(ctx, id, patch);
 }
 
-export async function move(
+export async function moveConnection(
 	ctx: ConnectionContext,
 	id: string,
 	folderId: string
@@ -73,7 +74,7 @@ export async function setDefault(ctx: ConnectionContext, id: string): Promise<Co
 }
 
 /** Deletes the connection; first asks the provider to revoke its grant (RFC 7009) when it can. */
-export async function remove(ctx: ConnectionContext, id: string): Promise<DeleteResult> {
+export async function deleteConnection(ctx: ConnectionContext, id: string): Promise<DeleteResult> {
 	const meta = await requireMeta(ctx, id);
 	const revocation = await revokeGrant(ctx, meta);
 	const successor = meta.isDefault ? await successorOf(ctx, meta) : undefined;

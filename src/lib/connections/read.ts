@@ -3,7 +3,10 @@ import { requireMeta, type ConnectionContext } from './context';
 import type { ConnectionDetailView, ConnectionMeta, ConnectionView } from './model';
 import { toView } from './view';
 
-export async function viewOf(ctx: ConnectionContext, meta: ConnectionMeta): Promise<ConnectionView> {
+export async function viewOf(
+	ctx: ConnectionContext,
+	meta: ConnectionMeta
+): Promise<ConnectionView> {
 	const connector = ctx.catalog.get(meta.connectorId);
 	const auth = connector?.authTypes.find((a) => a.type === meta.authType);
 	const found =

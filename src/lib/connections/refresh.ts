@@ -78,7 +78,7 @@ async function obtain(
 	if (refreshToken) return refresh(resolved, refreshToken);
 	if (meta.authType === 'oauth2-client-credentials') return clientCredentials(resolved);
 	if (meta.authType === 'oauth2-password')
-		return passwordGrant(resolved, values.username, values.password);
+		return passwordGrant(resolved, values.username ?? '', values.password ?? '');
 	return null;
 }
 

@@ -17,7 +17,7 @@ import { allValues } from './values';
 const USE_MARGIN_MS = 30_000;
 
 /** Refreshes a token about to expire, then sends the connector's check request. */
-export async function check(ctx: ConnectionContext, id: string): Promise<CheckResult> {
+export async function checkConnection(ctx: ConnectionContext, id: string): Promise<CheckResult> {
 	const meta = await requireMeta(ctx, id);
 	const { connector } = connectorOf(ctx, meta);
 	const now = ctx.now();
@@ -60,7 +60,7 @@ export function refreshNow(ctx: ConnectionContext, id: string): Promise<RefreshO
 }
 
 /** The request console: the connection's authentication is applied as its type says. */
-export async function request(
+export async function apiRequest(
 	ctx: ConnectionContext,
 	id: string,
 	spec: RequestSpec
@@ -70,7 +70,7 @@ export async function request(
 }
 
 /** "Copy as curl", with secrets replaced by placeholders in the UI's language unless included. */
-export async function curl(
+export async function copyAsCurl(
 	ctx: ConnectionContext,
 	id: string,
 	spec: RequestSpec,

@@ -4,6 +4,7 @@
  * failed step rolls the whole upgrade back. Never edit a released step: append a new one.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { AppError } from '../errors';
 import type { SwitchboardDB } from './schema';
 
 type Step = (
@@ -39,5 +40,9 @@ export function migrate(
 	newVersion: number,
 	tx: IDBPTransaction<SwitchboardDB, StoreNames<SwitchboardDB>[], 'versionchange'>
 ): void {
-	for (let version = oldVersion; version < newVersion; version++) MIGRATIONS[version](db, tx);
+	for (let version = oldVersion; version < newVersion; version++) {
+		const migrate = MIGRATIONS[version];
+		if (!migrate) throw new AppError('db.unavailable', { detail: `no migration from ${version}` });
+		migrate(db, tx);
+	}
 }

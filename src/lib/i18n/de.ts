@@ -364,6 +364,9 @@ export const de: Record<MessageKey, string> = {
 	'error.network.offline.message': 'Sie sind offline.',
 	'error.network.offline.resolution':
 		'Stellen Sie die Netzwerkverbindung wieder her; gespeicherte Verbindungen bleiben so lange verfügbar.',
+	'error.network.timeout.message': 'Der Server hat nicht rechtzeitig geantwortet.',
+	'error.network.timeout.resolution':
+		'Versuchen Sie es gleich noch einmal. Wenn es wieder passiert, prüfen Sie die Statusseite des Anbieters.',
 	'error.connection.not-found.message': 'Diese Verbindung existiert nicht mehr.',
 	'error.connection.not-found.resolution':
 		'Sie wurde eventuell in einem anderen Tab gelöscht. Kehren Sie zur Liste zurück.',

@@ -341,6 +341,9 @@ export const en = {
 	'error.network.offline.message': 'You are offline.',
 	'error.network.offline.resolution':
 		'Reconnect to the network; stored connections stay available meanwhile.',
+	'error.network.timeout.message': 'The server did not answer in time.',
+	'error.network.timeout.resolution':
+		'Try again in a moment. If it keeps happening, check the provider’s status page.',
 	'error.connection.not-found.message': 'This connection no longer exists.',
 	'error.connection.not-found.resolution':
 		'It may have been deleted in another tab. Go back to the list.',

@@ -1,5 +1,5 @@
 /** Dates and durations for display, in the UI language. */
-import type { Locale } from '../i18n';
+import type { Locale } from './index';
 
 export function formatDateTime(locale: Locale, epochMs: number | null): string {
 	if (epochMs === null) return '—';

@@ -37,3 +37,4 @@ export function browserLocale(languages: readonly string[]): Locale {
 }
 
 export { de, en };
+export { formatDateTime, formatRelative } from './format';

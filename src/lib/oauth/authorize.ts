@@ -4,13 +4,12 @@
  * makes the code exchange and validates the token response (id_token and nonce when OIDC).
  */
 import * as oauth from 'oauth4webapi';
-import type { OAuthConfig } from '../catalog/schema';
-import type { TokenSet } from '../connections/model';
+import type { OAuthConfig } from '../catalog';
 import { AppError } from '../errors';
 import { OAuthError, toOAuthError } from './errors';
 import { requestOptions, type ResolvedOAuth } from './resolve';
 import { joinScopes } from './scopes';
-import { toTokenSet } from './tokens';
+import { toTokenSet, type TokenSet } from './tokens';
 
 /** What must survive until the callback (stored sealed in the vault if the tab may reload). */
 export interface PendingAuthorization {

@@ -5,7 +5,7 @@
  */
 import * as oauth from 'oauth4webapi';
 import { AppError, toAppError, type ErrorCode } from '../errors';
-import { NetworkFailure, isOffline } from './fetch';
+import { fetchFailure, isTimeout, NetworkFailure } from '../platform';
 
 /** An AppError with what the refresh scheduler needs to back off. */
 export class OAuthError extends AppError {
@@ -135,14 +135,10 @@ function fromProcessingError(error: oauth.OperationProcessingError, endpoint: En
 /** Maps anything thrown while talking to a provider. */
 export function toOAuthError(error: unknown, endpoint: Endpoint = 'token'): AppError {
 	if (error instanceof AppError) return error;
-	if (error instanceof NetworkFailure || (error instanceof TypeError && !('code' in error))) {
-		// The browser hides CORS refusals behind the same TypeError as a dead network.
-		if (isOffline()) return new OAuthError('network.offline', { cause: error });
-		return new OAuthError('oauth.cors', { cause: error });
-	}
-	const name = (error as { name?: unknown })?.name;
-	if (name === 'TimeoutError' || name === 'AbortError')
-		return new OAuthError('oauth.server-error', { cause: error, detail: 'timeout' });
+	// The browser hides CORS refusals behind the same TypeError as a dead network.
+	if (error instanceof NetworkFailure) return fetchFailure(error.cause);
+	if ((error instanceof TypeError && !('code' in error)) || isTimeout(error))
+		return fetchFailure(error);
 	if (error instanceof oauth.ResponseBodyError)
 		return fromAnswer(
 			{
@@ -175,22 +171,4 @@ export function toOAuthError(error: unknown, endpoint: Endpoint = 'token'): AppE
 	if (error instanceof oauth.UnsupportedOperationError)
 		return new OAuthError('oauth.bad-response', { cause: error, detail: 'unsupported' });
 	return toAppError(error);
-}
-
-/**
- * Whether retrying later may succeed without the user doing anything: the provider's servers, its
- * rate limit, the device's network. `bad-response` counts too: an HTML page at a token endpoint is
- * mostly a maintenance page or a captive portal (a wrong token URL would fail every time, so the
- * scheduler's retry limit ends that). A CORS refusal, a rejected client or grant needs the user.
- */
-export function isTransient(error: AppError): boolean {
-	return (
-		// A browser reports a dropped network and a CORS refusal alike; for a connection that
-		// refreshed before, a network drop is by far the likelier, and retries are capped.
-		error.code === 'oauth.cors' ||
-		error.code === 'oauth.server-error' ||
-		error.code === 'oauth.rate-limited' ||
-		error.code === 'network.offline' ||
-		error.code === 'oauth.bad-response'
-	);
 }

@@ -1,10 +1,9 @@
 /** The grants without a browser redirect, and revocation. Each returns a TokenSet. */
 import * as oauth from 'oauth4webapi';
-import type { TokenSet } from '../connections/model';
 import { OAuthError, toOAuthError } from './errors';
 import { requestOptions, type ResolvedOAuth } from './resolve';
 import { joinScopes } from './scopes';
-import { toTokenSet } from './tokens';
+import { toTokenSet, type TokenSet } from './tokens';
 
 function scopeParams(resolved: ResolvedOAuth): Record<string, string> {
 	const params: Record<string, string> = { ...resolved.config.extraTokenParams };

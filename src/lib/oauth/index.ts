@@ -6,14 +6,8 @@ export {
 	type PendingAuthorization,
 	type StartOptions
 } from './authorize';
-export { OAuthError, isTransient, parseRetryAfter, toOAuthError, type Endpoint } from './errors';
-export { type FetchLike } from './fetch';
+export { OAuthError, parseRetryAfter, toOAuthError, type Endpoint } from './errors';
 export { clientCredentials, passwordGrant, refresh, revoke } from './grants';
-export {
-	clearDiscoveryCache,
-	resolveOAuth,
-	type ResolveOptions,
-	type ResolvedOAuth
-} from './resolve';
+export { DiscoveryCache, resolveOAuth, type ResolveOptions, type ResolvedOAuth } from './resolve';
 export { joinScopes, parseScopes, resolveScopes } from './scopes';
-export { toTokenSet } from './tokens';
+export { toTokenSet, type TokenSet } from './tokens';

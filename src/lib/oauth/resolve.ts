@@ -3,11 +3,11 @@
  * the authorization server, the client, its authentication, the scopes.
  */
 import * as oauth from 'oauth4webapi';
-import { OAUTH_TYPES, type AuthConfig, type Connector, type OAuthConfig } from '../catalog/schema';
-import { fillTemplate, fillUrl } from '../catalog/template';
+import { OAUTH_TYPES, type AuthConfig, type Connector, type OAuthConfig } from '../catalog';
+import { fillTemplate, fillUrl } from '../catalog';
 import { AppError } from '../errors';
 import { toOAuthError } from './errors';
-import { networkFetch, type FetchLike } from './fetch';
+import { isAllowedUrl, isLocalHttp, networkFetch, parseUrl, type FetchLike } from '../platform';
 import { resolveScopes } from './scopes';
 
 export interface ResolvedOAuth {
@@ -23,13 +23,15 @@ export interface ResolvedOAuth {
 	/** An issuer is configured: discovery was done, id_tokens are expected and checked (nonce). */
 	oidc: boolean;
 	config: OAuthConfig;
-	/** The fetch passed to oauth4webapi (marks network failures, see fetch.ts). */
+	/** The fetch passed to oauth4webapi (marks network failures: platform/network.ts). */
 	fetch: FetchLike;
 }
 
 export interface ResolveOptions {
 	/** The fetch to use instead of the global one (tests, a proxy). */
 	fetch?: FetchLike;
+	/** Where discovered metadata is kept (one per unlocked session); without it, none is kept. */
+	discovery?: DiscoveryCache;
 	/**
 	 * Fetch the issuer's discovery document when `oauth.issuer` is set (default true). Without it
 	 * the server is built from the configured URLs and the configured issuer alone.
@@ -37,19 +39,9 @@ export interface ResolveOptions {
 	discover?: boolean;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-const isLocalHttp = (url: URL) => url.protocol === 'http:' && url.hostname === 'localhost';
-
 function checkRedirectUri(redirectUri: string): void {
-	let url: URL;
-	try {
-		url = new URL(redirectUri);
-	} catch (cause) {
-		throw new AppError('input.invalid', { detail: 'redirect URI', cause });
-	}
-	const loopback = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
-	if ((url.protocol !== 'https:' && !loopback) || url.hash)
+	const url = parseUrl(redirectUri);
+	if (!url || !isAllowedUrl(url) || url.hash)
 		throw new AppError('input.invalid', { detail: 'redirect URI' });
 }
 
@@ -69,36 +61,41 @@ function clientAuthFor(
 		: oauth.ClientSecretBasic(secret);
 }
 
-/** Discovered metadata by issuer URL, per worker: a refresh round must not rediscover 1,000 times. */
-const discoveryCache = new Map<string, { at: number; as: Promise<oauth.AuthorizationServer> }>();
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 
-export function clearDiscoveryCache(): void {
-	discoveryCache.clear();
+/** Discovered metadata by issuer URL: a refresh round must not rediscover 1,000 times. */
+export class DiscoveryCache {
+	readonly #entries = new Map<string, { at: number; as: Promise<oauth.AuthorizationServer> }>();
+
+	get(
+		issuer: URL,
+		load: () => Promise<oauth.AuthorizationServer>
+	): Promise<oauth.AuthorizationServer> {
+		const cached = this.#entries.get(issuer.href);
+		if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.as;
+		const as = load();
+		// A failed discovery is not remembered: the next call tries again.
+		as.catch(() => this.#entries.delete(issuer.href));
+		this.#entries.set(issuer.href, { at: Date.now(), as });
+		return as;
+	}
 }
 
-function discover(
+async function discover(
 	issuer: URL,
 	insecure: boolean,
 	fetch: FetchLike
 ): Promise<oauth.AuthorizationServer> {
-	const cached = discoveryCache.get(issuer.href);
-	if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.as;
-	const as = (async () => {
-		try {
-			const res = await oauth.discoveryRequest(issuer, {
-				algorithm: 'oidc',
-				[oauth.allowInsecureRequests]: insecure,
-				[oauth.customFetch]: fetch
-			});
-			return await oauth.processDiscoveryResponse(issuer, res);
-		} catch (error) {
-			discoveryCache.delete(issuer.href);
-			throw toOAuthError(error, 'discovery');
-		}
-	})();
-	discoveryCache.set(issuer.href, { at: Date.now(), as });
-	return as;
+	try {
+		const res = await oauth.discoveryRequest(issuer, {
+			algorithm: 'oidc',
+			[oauth.allowInsecureRequests]: insecure,
+			[oauth.customFetch]: fetch
+		});
+		return await oauth.processDiscoveryResponse(issuer, res);
+	} catch (error) {
+		throw toOAuthError(error, 'discovery');
+	}
 }
 
 /**
@@ -149,9 +146,11 @@ export async function resolveOAuth(
 	const fetch = networkFetch(options.fetch);
 
 	const oidc = urls.issuer !== undefined;
+	const issuer = urls.issuer;
 	const discovered =
-		urls.issuer && options.discover !== false
-			? await discover(urls.issuer, insecure, fetch)
+		issuer && options.discover !== false
+			? await (options.discovery?.get(issuer, () => discover(issuer, insecure, fetch)) ??
+					discover(issuer, insecure, fetch))
 			: undefined;
 	// The catalog's endpoints win over discovered ones: they are the reviewed data (and the ones
 	// whose CORS behaviour is recorded). Discovery adds the rest: RFC 9207 support, algorithms.

@@ -1,6 +1,6 @@
 /** Scope lists: what the user typed or the connector's defaults, plus the mandatory ones. */
-import { SCOPE_TOKEN, type OAuthConfig } from '../catalog/schema';
-import { fillTemplate } from '../catalog/template';
+import { SCOPE_TOKEN, type OAuthConfig } from '../catalog';
+import { fillTemplate } from '../catalog';
 import { AppError } from '../errors';
 
 /** Splits user input on spaces and commas (and `+` where the provider separates with it). */

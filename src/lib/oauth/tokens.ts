@@ -1,6 +1,18 @@
 /** oauth4webapi's token response → the app's TokenSet. */
 import type * as oauth from 'oauth4webapi';
-import type { TokenSet } from '../connections/model';
+
+/** The tokens of one grant, as stored in a connection's sealed secrets. */
+export interface TokenSet {
+	accessToken: string;
+	tokenType: string;
+	refreshToken?: string;
+	idToken?: string;
+	/** Epoch ms; null when the provider gave no lifetime. */
+	expiresAt: number | null;
+	/** Lifetime in seconds as issued, for the refresh margin. */
+	lifetime: number | null;
+	scope?: string;
+}
 
 export function toTokenSet(
 	response: oauth.TokenEndpointResponse,

@@ -6,28 +6,16 @@
  *
  * - Due times in the past (tokens that expired while locked) run at once: catch-up after unlock.
  * - At most `maxInFlight` refreshes run together; the others wait in due order.
- * - Transient failures (`isTransient`) retry with exponential backoff and full jitter, at least
+ * - Transient failures (`classify` says so) retry with exponential backoff and full jitter, at least
  *   the provider's Retry-After; after `maxAttempts` failures in a row the connection is dropped
  *   until it is scheduled again. Other failures drop it at once (refresh.ts has already marked
  *   it needs-reconnect where that applies).
  * - Offline (`isOnline()` false) nothing starts; the `online` event resumes due work.
  * - One timer for the earliest entry, entries in two binary heaps: 10,000 connections cost
  *   O(log n) per change and one pending timer.
- *
- * Worker integration:
- *
- *   const scheduler = new RefreshScheduler(
- *     browserSchedulerDeps(async (id) => {
- *       await refreshConnection(ctx, id);
- *       return (await ctx.store.fresh(id))?.nextRefreshAt ?? null;
- *     })
- *   );
- *   // unlock:  scheduler.schedule(metas.map((m) => ({ id: m.id, dueAt: m.nextRefreshAt })));
- *   // change:  scheduler.update(meta.id, meta.nextRefreshAt);  delete: scheduler.remove(id)
- *   // lock:    scheduler.stop();
  */
-import { toAppError, type AppError } from '../errors';
-import { isTransient } from '../oauth';
+import { AppError, classify, toAppError } from '../errors';
+import { isOnline, onOnline, randomFraction } from '../platform';
 
 export interface SchedulerDeps {
 	now(): number;
@@ -71,19 +59,6 @@ export type SchedulerOutcome =
 	| { type: 'stopped'; error: AppError }
 	/** Offline: back in the queue, not counted as an attempt, resumed by the online event. */
 	| { type: 'paused'; error: AppError };
-
-export interface SchedulerStats {
-	inFlight: number;
-	peakInFlight: number;
-	/** Due and waiting for a free slot or for the network. */
-	queued: number;
-	/** Waiting for their time (including retries). */
-	scheduled: number;
-	/** Successful refreshes. */
-	completed: number;
-	/** Failed attempts (each retry counts). */
-	failed: number;
-}
 
 export interface ScheduledEntry {
 	id: string;
@@ -156,9 +131,16 @@ class Heap {
 		return a.runAt < b.runAt || (a.runAt === b.runAt && a.seq < b.seq);
 	}
 
+	/** The entry at index i, which callers keep within 0..size-1. */
+	private at(i: number): Entry {
+		const entry = this.items[i];
+		if (!entry) throw new AppError('internal', { detail: 'heap index out of range' });
+		return entry;
+	}
+
 	private swap(i: number, j: number): void {
-		const a = this.items[i];
-		const b = this.items[j];
+		const a = this.at(i);
+		const b = this.at(j);
 		this.items[i] = b;
 		this.items[j] = a;
 		a.pos = j;
@@ -168,7 +150,7 @@ class Heap {
 	private up(i: number): void {
 		while (i > 0) {
 			const parent = (i - 1) >> 1;
-			if (!this.less(this.items[i], this.items[parent])) return;
+			if (!this.less(this.at(i), this.at(parent))) return;
 			this.swap(i, parent);
 			i = parent;
 		}
@@ -180,17 +162,13 @@ class Heap {
 			const l = 2 * i + 1;
 			const r = l + 1;
 			let min = i;
-			if (l < n && this.less(this.items[l], this.items[min])) min = l;
-			if (r < n && this.less(this.items[r], this.items[min])) min = r;
+			if (l < n && this.less(this.at(l), this.at(min))) min = l;
+			if (r < n && this.less(this.at(r), this.at(min))) min = r;
 			if (min === i) return;
 			this.swap(i, min);
 			i = min;
 		}
 	}
-}
-
-function cryptoRandom(): number {
-	return crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
 }
 
 export class RefreshScheduler {
@@ -208,9 +186,6 @@ export class RefreshScheduler {
 	private epoch = 0;
 	private seq = 0;
 	private inFlight = 0;
-	private peakInFlight = 0;
-	private completed = 0;
-	private failed = 0;
 	private pumping = false;
 	private pumpAgain = false;
 
@@ -234,15 +209,10 @@ export class RefreshScheduler {
 		this.pump();
 	}
 
-	/** Sets one connection's due time (null: nothing to schedule). Resets its failure count. */
+	/** Sets one connection's due time (null drops it). Resets its failure count. */
 	update(id: string, dueAt: number | null): void {
 		this.set(id, dueAt);
 		this.pump();
-	}
-
-	remove(id: string): void {
-		this.drop(id);
-		this.arm();
 	}
 
 	/** Lock: cancels the timer, drops every entry; results still in flight are ignored. */
@@ -255,25 +225,6 @@ export class RefreshScheduler {
 		this.inFlight = 0;
 		this.unsubscribe?.();
 		this.unsubscribe = null;
-	}
-
-	stats(): SchedulerStats {
-		// No timer runs while offline, so entries that fell due since are moved here to be counted.
-		this.promote();
-		return {
-			inFlight: this.inFlight,
-			peakInFlight: this.peakInFlight,
-			queued: this.ready.size,
-			scheduled: this.waiting.size,
-			completed: this.completed,
-			failed: this.failed
-		};
-	}
-
-	/** What is planned for one connection (for the UI and tests). */
-	info(id: string): { dueAt: number; runAt: number; attempt: number; running: boolean } | null {
-		const e = this.entries.get(id);
-		return e ? { dueAt: e.dueAt, runAt: e.runAt, attempt: e.attempt, running: e.running } : null;
 	}
 
 	private set(id: string, dueAt: number | null): void {
@@ -374,7 +325,6 @@ export class RefreshScheduler {
 		const { gen } = entry;
 		const epoch = this.epoch;
 		this.inFlight++;
-		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
 		let result: Promise<number | null>;
 		try {
 			result = Promise.resolve(this.deps.refresh(entry.id));
@@ -402,10 +352,8 @@ export class RefreshScheduler {
 		} else if (entry.gen !== gen) {
 			this.place(entry, entry.dueAt); // updated while running: the newer due time wins
 		} else if (result.ok) {
-			this.completed++;
 			outcome = this.succeeded(entry, result.next);
 		} else {
-			this.failed++;
 			outcome = this.failedWith(entry, toAppError(result.error));
 		}
 		this.pump();
@@ -425,7 +373,7 @@ export class RefreshScheduler {
 	}
 
 	private failedWith(entry: Entry, error: AppError): SchedulerOutcome {
-		if (!isTransient(error)) {
+		if (classify(error) !== 'transient') {
 			this.drop(entry.id);
 			return { type: 'stopped', error };
 		}
@@ -451,7 +399,7 @@ export class RefreshScheduler {
 	private backoff(attempt: number, error: AppError): number {
 		const { baseDelayMs, factor, maxDelayMs } = this.opts;
 		const ceiling = Math.min(maxDelayMs, baseDelayMs * factor ** (attempt - 1));
-		const jittered = Math.floor((this.deps.random ?? cryptoRandom)() * ceiling);
+		const jittered = Math.floor((this.deps.random ?? randomFraction)() * ceiling);
 		// Duck-typed rather than instanceof OAuthError: any AppError carrying it is honoured.
 		const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
 		const floor = typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter * 1000 : 0;
@@ -468,22 +416,14 @@ export class RefreshScheduler {
 	}
 }
 
-/** Deps from the platform; works in a Web Worker (`self`, WorkerNavigator.onLine) and a page. */
-export function browserSchedulerDeps(
-	refresh: SchedulerDeps['refresh'],
-	extra: Pick<SchedulerDeps, 'afterRefresh' | 'random'> = {}
-): SchedulerDeps {
+/** Deps from the platform; works in a Web Worker and a page. */
+export function browserSchedulerDeps(refresh: SchedulerDeps['refresh']): SchedulerDeps {
 	return {
 		now: () => Date.now(),
 		setTimer: (fn, ms) => setTimeout(fn, ms),
 		clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 		refresh,
-		isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
-		onOnline: (cb) => {
-			const listener = () => cb();
-			self.addEventListener('online', listener);
-			return () => self.removeEventListener('online', listener);
-		},
-		...extra
+		isOnline,
+		onOnline
 	};
 }

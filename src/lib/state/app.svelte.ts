@@ -13,64 +13,80 @@ export type Phase = 'loading' | 'create' | 'locked' | 'unlocked' | 'unavailable'
 export type LockReason = 'user' | 'auto' | 'other-tab';
 
 class AppState {
-	phase = $state<Phase>('loading');
-	settings = $state<Settings>({ ...DEFAULT_SETTINGS });
-	lockReason = $state<LockReason | null>(null);
-	/** A condition to show above everything (e.g. storage unavailable, database blocked). */
-	problem = $state<AppError | null>(null);
+	#phase = $state<Phase>('loading');
+	#settings = $state.raw<Settings>({ ...DEFAULT_SETTINGS });
+	#lockReason = $state<LockReason | null>(null);
+	#problem = $state.raw<AppError | null>(null);
 	#idle: IdleTimer | null = null;
 	#started = false;
+
+	get phase(): Phase {
+		return this.#phase;
+	}
+	get settings(): Settings {
+		return this.#settings;
+	}
+	get lockReason(): LockReason | null {
+		return this.#lockReason;
+	}
+	/** A condition to show above everything (e.g. storage unavailable, database blocked). */
+	get problem(): AppError | null {
+		return this.#problem;
+	}
 
 	async start(): Promise<void> {
 		if (this.#started) return;
 		this.#started = true;
 		subscribe((message) => void this.#onMessage(message));
+		// Benchmark builds only (`--mode bench`): the benchmark scripts drive the worker directly.
+		if (import.meta.env.MODE === 'bench')
+			Object.assign(globalThis, { switchboardWorker: worker() });
 		try {
-			this.#applySettings(await worker().getSettings());
-			const status = await worker().status();
-			this.phase = !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked';
+			this.#applySettings(await worker().settings.get());
+			const status = await worker().vault.status();
+			this.#phase = !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked';
 		} catch (error) {
-			this.problem = toAppError(error);
-			this.phase = 'unavailable';
+			this.#problem = toAppError(error);
+			this.#phase = 'unavailable';
 		}
 	}
 
 	async #onMessage(message: SyncMessage): Promise<void> {
 		switch (message.type) {
 			case 'locked':
-				if (this.phase === 'unlocked') await this.lock('other-tab', false);
+				if (this.#phase === 'unlocked') await this.lock('other-tab', false);
 				break;
 			case 'activity':
 				this.#idle?.touch();
 				break;
 			case 'vault-created':
-				if (this.phase === 'create') this.phase = 'locked';
+				if (this.#phase === 'create') this.#phase = 'locked';
 				break;
 			case 'settings-changed':
-				this.#applySettings(await worker().getSettings());
+				this.#applySettings(await worker().settings.get());
 				break;
 			case 'db-blocked':
-				this.problem = new AppError('db.blocked');
+				this.#problem = new AppError('db.blocked');
 				break;
 			case 'db-closed':
 				this.#stopIdle();
-				this.phase = 'locked';
-				this.problem = new AppError('db.blocked');
+				this.#phase = 'locked';
+				this.#problem = new AppError('db.blocked');
 				break;
 		}
 	}
 
 	#applySettings(settings: Settings): void {
-		this.settings = settings;
+		this.#settings = settings;
 		locale.apply(settings.language);
 		document.documentElement.dataset.theme = settings.theme;
-		if (this.phase === 'unlocked') this.#startIdle();
+		if (this.#phase === 'unlocked') this.#startIdle();
 	}
 
 	#startIdle(): void {
 		this.#idle?.stop();
 		this.#idle = startIdleTimer(
-			this.settings.autoLockMinutes * 60_000,
+			this.#settings.autoLockMinutes * 60_000,
 			() => void this.lock('auto')
 		);
 	}
@@ -81,37 +97,37 @@ class AppState {
 	}
 
 	async create(passphrase: string): Promise<void> {
-		await worker().createVault(passphrase);
+		await worker().vault.create(passphrase);
 		this.#unlocked();
 	}
 
 	async unlock(passphrase: string): Promise<void> {
-		await worker().unlock(passphrase);
+		await worker().vault.unlock(passphrase);
 		this.#unlocked();
 	}
 
 	#unlocked(): void {
-		this.lockReason = null;
-		this.phase = 'unlocked';
+		this.#lockReason = null;
+		this.#phase = 'unlocked';
 		this.#startIdle();
 	}
 
 	/** Locks this tab and, unless told by another tab, every other tab too. */
 	async lock(reason: LockReason, broadcast = true): Promise<void> {
 		this.#stopIdle();
-		await worker().lock();
+		await worker().vault.lock();
 		connections.reset();
-		this.lockReason = reason;
-		this.phase = 'locked';
+		this.#lockReason = reason;
+		this.#phase = 'locked';
 		if (broadcast) publish({ type: 'locked' });
 	}
 
 	async saveSettings(patch: Partial<Settings>): Promise<void> {
-		this.#applySettings(await worker().saveSettings(patch));
+		this.#applySettings(await worker().settings.save(patch));
 	}
 
 	changePassphrase(current: string, next: string): Promise<void> {
-		return worker().changePassphrase(current, next);
+		return worker().vault.changePassphrase(current, next);
 	}
 }
 

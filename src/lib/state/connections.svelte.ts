@@ -1,20 +1,32 @@
 /** The connections of the selected folder, kept current when any tab changes them. */
 import { toAppError, type AppError } from '../errors';
-import type { ConnectionView } from '../connections/model';
-import type { Folder } from '../folders';
+import type { ConnectionView } from '../connections';
 import { subscribe, worker } from '../worker';
 import { folders } from './folders.svelte';
 
 const RELOAD_DELAY_MS = 200;
 
 class ConnectionsState {
-	list = $state.raw<ConnectionView[]>([]);
-	loaded = $state(false);
-	error = $state<AppError | null>(null);
-	/** A problem to show on the list after leaving a page (e.g. a revocation that failed). */
-	flash = $state<AppError | null>(null);
+	#list = $state.raw<ConnectionView[]>([]);
+	#loaded = $state(false);
+	#error = $state.raw<AppError | null>(null);
+	#flash = $state.raw<AppError | null>(null);
 	#folderId: string | null = null;
 	#subscribed = false;
+
+	get list(): ConnectionView[] {
+		return this.#list;
+	}
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+	get error(): AppError | null {
+		return this.#error;
+	}
+	/** A problem to show on the list after leaving a page (e.g. a revocation that failed). */
+	get flash(): AppError | null {
+		return this.#flash;
+	}
 
 	/** Loads folders and the connections of the selected folder. */
 	async load(): Promise<void> {
@@ -28,31 +40,27 @@ class ConnectionsState {
 				pending = setTimeout(() => void this.load(), RELOAD_DELAY_MS);
 			});
 		}
+		const folderId = folders.selected;
 		try {
-			const [folderList, list] = await Promise.all([
-				worker().listFolders(),
-				worker().listConnections(folders.selected)
-			]);
-			folders.setList(folderList satisfies Folder[]);
-			this.#folderId = folders.selected;
-			this.list = list;
-			this.error = null;
+			const [list] = await Promise.all([worker().connections.list(folderId), folders.load()]);
+			this.#folderId = folderId;
+			this.#list = list;
+			this.#error = null;
 		} catch (error) {
-			this.error = toAppError(error);
+			this.#error = toAppError(error);
 		} finally {
-			this.loaded = true;
+			this.#loaded = true;
 		}
 	}
 
-	/** Replaces one connection in the list after a change made here. */
-	put(view: ConnectionView): void {
-		const others = this.list.filter((c) => c.id !== view.id);
-		this.list = view.folderId === this.#folderId ? [...others, view] : others;
+	/** Shows `error` on the list the user goes to next. */
+	flashNext(error: AppError | null): void {
+		this.#flash = error;
 	}
 
 	reset(): void {
-		this.list = [];
-		this.loaded = false;
+		this.#list = [];
+		this.#loaded = false;
 		this.#folderId = null;
 	}
 }

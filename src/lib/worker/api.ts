@@ -10,16 +10,16 @@ import {
 	completeAuthorization,
 	copyAsCurl,
 	deleteConnection,
-	describeConnection,
+	editConnection,
 	getConnection,
 	listConnections,
 	moveConnection,
 	reconnect,
 	refreshNow,
-	renameConnection,
 	setDefault,
 	startConnection,
-	type ConnectionDraft
+	type ConnectionDraft,
+	type ConnectionEdit
 } from '../connections';
 import type { Locale } from '../i18n';
 import { setOnline } from '../platform';
@@ -31,13 +31,6 @@ import { publish } from './sync';
 export interface VaultStatus {
 	exists: boolean;
 	unlocked: boolean;
-}
-
-/** What the connection page may change in one step. */
-export interface ConnectionEdit {
-	name?: string;
-	description?: string;
-	pollingInterval?: number;
 }
 
 export function createApi(host: WorkerHost) {
@@ -83,19 +76,18 @@ export function createApi(host: WorkerHost) {
 			start: async (draft: ConnectionDraft) => startConnection(await ctx(), draft),
 			complete: async (callbackUrl: string) => completeAuthorization(await ctx(), callbackUrl),
 			reconnect: async (id: string) => reconnect(await ctx(), id),
-			async edit(id: string, edit: ConnectionEdit) {
-				const c = await ctx();
-				if (edit.name !== undefined) await renameConnection(c, id, edit.name);
-				return describeConnection(c, id, edit);
-			},
+			edit: async (id: string, edit: ConnectionEdit) => editConnection(await ctx(), id, edit),
 			move: async (id: string, folderId: string) => moveConnection(await ctx(), id, folderId),
 			setDefault: async (id: string) => setDefault(await ctx(), id),
 			delete: async (id: string) => deleteConnection(await ctx(), id),
 			check: async (id: string) => checkConnection(await ctx(), id),
 			refresh: async (id: string) => refreshNow(await ctx(), id),
 			request: async (id: string, spec: RequestSpec) => apiRequest(await ctx(), id, spec),
-			curl: async (id: string, spec: RequestSpec, options: { includeSecrets: boolean; locale: Locale }) =>
-				copyAsCurl(await ctx(), id, spec, options),
+			curl: async (
+				id: string,
+				spec: RequestSpec,
+				options: { includeSecrets: boolean; locale: Locale }
+			) => copyAsCurl(await ctx(), id, spec, options),
 			/** The page reports network changes (a worker does not always hear them itself). */
 			networkChanged: (online: boolean) => setOnline(online)
 		}

@@ -13,6 +13,7 @@ import {
 	type ConnectionMeta
 } from '../connections';
 import { deriveWrappingKey } from '../crypto';
+import { AppError } from '../errors';
 import { openDatabase } from '../db';
 import { MY_WORKSPACE_ID, type Folder } from '../folders';
 import { DiscoveryCache } from '../oauth';
@@ -123,7 +124,7 @@ export const benchmarkHooks = {
 	/** The key derivation alone, as unlock runs it. */
 	async measureKdf(passphrase: string): Promise<number> {
 		const header = await (await openDatabase()).get('vault', 'header');
-		if (!header) throw new Error('no vault');
+		if (!header) throw new AppError('vault.missing');
 		const started = performance.now();
 		await deriveWrappingKey(passphrase, header.kdf);
 		return performance.now() - started;

@@ -1,4 +1,4 @@
 /** The page's side of the worker: its handle, the cross-tab channel, the types of its façade. */
-export { worker } from './client';
+export { worker, type RemoteApi } from './client';
 export { publish, subscribe, type SyncMessage } from './sync';
-export type { ConnectionEdit, VaultStatus, WorkerApi } from './api';
+export type { VaultStatus, WorkerApi } from './api';
