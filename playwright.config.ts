@@ -1,5 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { chromiumLaunchOptions } from './tests/chromium.js';
+
+// The tests drive the sandbox connectors, which only the local sandbox flavour has
+// (`npm run build:sandbox`; `npm run build` is the shipped flavour, without them).
+let shell = '';
+try {
+	shell = readFileSync('build/200.html', 'utf8');
+} catch {
+	// No build yet: the app server reports that.
+}
+if (shell && !/data-sandbox-label="[^"]+"/.test(shell))
+	throw new Error(
+		'build/ holds the shipped build, without the sandbox connectors: run `npm run build:sandbox` first'
+	);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

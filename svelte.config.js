@@ -1,5 +1,19 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** The hashes of the inline scripts in src/app.html (SvelteKit hashes only its own). */
+const templateScripts = [
+	...readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').matchAll(
+		/<script>([\s\S]*?)<\/script>/g
+	)
+].map(
+	([, body]) =>
+		`sha256-${createHash('sha256')
+			.update(body ?? '')
+			.digest('base64')}`
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -18,16 +32,22 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', ...templateScripts],
 				'worker-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
-				// OAuth token endpoints and APIs are reached from the browser; the sandbox is on localhost.
-				'connect-src': ['self', 'https:', 'http://localhost:*'],
+				// The page fetches only its own origin: providers' token endpoints and APIs are
+				// reached from the worker, whose script response carries its own policy (README
+				// "Deploying"). frame-ancestors is a response header (scripts/serve.js): a meta
+				// policy cannot carry it.
+				'connect-src': ['self'],
 				'form-action': ['self'],
 				'base-uri': ['self'],
 				'object-src': ['none'],
-				'frame-ancestors': ['none']
+				// DOM XSS sinks take only values made by a named policy: Svelte's for its templates,
+				// app.html's default one for the worker's and service worker's script URLs.
+				'require-trusted-types-for': ['script'],
+				'trusted-types': ['svelte-trusted-html', 'default']
 			}
 		}
 	}

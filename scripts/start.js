@@ -1,5 +1,6 @@
 // `npm start`: everything a newcomer needs in one command. Installs the dependencies if they are
-// missing, builds the app, then serves it with the local sandbox provider and prints the URLs.
+// missing, builds the app's local sandbox flavour (the sandbox connectors, labelled "Local sandbox
+// build"), then serves it with the local sandbox provider and prints the URLs.
 // Uses only Node's own modules until the install is done.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ function run(command, args) {
 }
 
 if (!existsSync('node_modules/.package-lock.json')) run('npm', ['ci', '--no-audit', '--no-fund']);
-run('npm', ['run', 'build']);
+run('npm', ['run', 'build:sandbox']);
 
 const children = [
 	spawn('node', ['sandbox/index.js'], { stdio: 'inherit' }),

@@ -20,6 +20,9 @@ fi
 npm run check
 npm run lint
 npm run test:unit
-npm run build
+# The end-to-end tests run the local sandbox flavour (build/); the shipped flavour is built apart
+# and checked for sandbox connectors, credentials and http://localhost.
+npm run build:sandbox
 npm run size
+npm run check:shipped
 npm run test:e2e

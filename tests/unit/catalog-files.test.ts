@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateConnector } from '../../src/lib/catalog/validate';
 
 const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');
@@ -29,6 +29,28 @@ describe('catalog files', () => {
 		const names = connectors.map((c) => c.raw.name);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(new Set(names).size).toBe(names.length);
+	});
+
+	it('names exactly the sandbox connectors sandbox-*.json (the shipped build leaves those out)', () => {
+		// src/lib/catalog/load.ts globs the sandbox files by name, in the sandbox build only.
+		for (const { file, raw } of connectors)
+			expect(file.startsWith('sandbox-'), file).toBe(raw.sandbox === true);
+	});
+
+	it('outside the sandbox build, refuses the sandbox connectors and only them', async () => {
+		vi.stubEnv('SWITCHBOARD_SANDBOX', 'false');
+		vi.resetModules();
+		try {
+			const shipped = await import('../../src/lib/catalog/validate');
+			for (const { file, raw } of connectors) {
+				if (raw.sandbox)
+					expect(() => shipped.validateConnector(raw), file).toThrow(/only in the sandbox build/);
+				else expect(shipped.validateConnector(raw).id, file).toBe(raw.id);
+			}
+		} finally {
+			vi.unstubAllEnvs();
+			vi.resetModules();
+		}
 	});
 
 	it('holds every connector of the reference catalog, named as there', () => {

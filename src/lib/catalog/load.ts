@@ -2,12 +2,27 @@
  * The catalog data. Imported dynamically (never from the app shell), so the definitions form
  * their own lazily loaded chunk. Every definition is validated; an invalid one is left out and
  * reported instead of breaking the catalog.
+ *
+ * The local sandbox's connectors (`sandbox-*.json`, `"sandbox": true`: test credentials,
+ * http://localhost endpoints) exist only in the sandbox flavour (vite.config.ts): in the shipped
+ * build `import.meta.env.SWITCHBOARD_SANDBOX` is the constant 'false', so Rollup drops the second
+ * glob and its files never reach a chunk, the precache or the heap.
  */
 import { toAppError, type AppError } from '../errors';
 import type { Connector } from './schema';
 import { validateConnector } from './validate';
 
-const files = import.meta.glob('./connectors/*.json', { eager: true, import: 'default' });
+const shipped = import.meta.glob(['./connectors/*.json', '!./connectors/sandbox-*.json'], {
+	eager: true,
+	import: 'default'
+});
+const files: Record<string, unknown> =
+	import.meta.env.SWITCHBOARD_SANDBOX === 'true'
+		? {
+				...shipped,
+				...import.meta.glob('./connectors/sandbox-*.json', { eager: true, import: 'default' })
+			}
+		: shipped;
 
 export interface LoadedCatalog {
 	connectors: Connector[];
