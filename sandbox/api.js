@@ -2,7 +2,8 @@
  * The sandbox's protected API: one endpoint per authentication kind, an echo endpoint for the
  * request console, CORS for the app origins only.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify } from 'jose';
 import { ACCOUNTS, API_CREDENTIALS } from './config.js';
 import { checkCredentials } from './authorization-server.js';
 import { applyCors, readBody, sendJson } from './http.js';
@@ -17,9 +18,14 @@ import { applyCors, readBody, sendJson } from './http.js';
  * @typedef {{ principal?: Principal, status?: number, error?: string, challenge?: string }} AuthResult
  */
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, X-Access-Token, X-Api-Key, X-Sandbox-Tenant';
+const ALLOW_HEADERS =
+	'Authorization, Content-Type, DPoP, X-Access-Token, X-Api-Key, X-Sandbox-Tenant';
 const EXPOSE_HEADERS =
-	'*, WWW-Authenticate, Content-Type, Content-Length, Cache-Control, Date, Retry-After, X-Sandbox-Auth';
+	'*, WWW-Authenticate, DPoP-Nonce, Content-Type, Content-Length, Cache-Control, Date, Retry-After, X-Sandbox-Auth';
+
+/** DPoP proofs (RFC 9449): the algorithms accepted, and how far `iat` may be from now (s). */
+const DPOP_ALGS = ['ES256', 'EdDSA', 'Ed25519'];
+const DPOP_IAT_WINDOW = 60;
 
 /** @param {string | undefined} a @param {string} b */
 function safeEqual(a, b) {
@@ -52,17 +58,79 @@ function accountInfo(accountId) {
  * @param {{ provider: any, appOrigins: readonly string[] }} options
  */
 export function createApi({ provider, appOrigins }) {
+	/** jti of DPoP proofs seen, until they are too old to be accepted anyway. */
+	const seenProofs = new Map();
+
 	/**
-	 * Validates a bearer access token issued by the provider (user token or client credentials).
-	 * @param {string} value
+	 * Checks the DPoP proof of a request that presents a DPoP-bound token (RFC 9449 §4.3, §7.1):
+	 * exactly one `DPoP` header, a `dpop+jwt` signed by the JWK in its header, `htm` and `htu`
+	 * naming this request, a fresh `iat`, a `jti` not seen before, `ath` = the token's SHA-256,
+	 * and the key's thumbprint = the token's `cnf.jkt`. Returns what failed, or null.
+	 * @param {Req} req @param {URL} url @param {string} value @param {string} jkt
+	 * @returns {Promise<string | null>}
+	 */
+	async function dpopProblem(req, url, value, jkt) {
+		const header = req.headers.dpop;
+		if (typeof header !== 'string' || !header) return 'DPoP proof missing';
+		let verified;
+		try {
+			verified = await jwtVerify(header, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: DPOP_ALGS });
+		} catch {
+			return 'DPoP proof signature or format invalid';
+		}
+		const { payload, protectedHeader } = verified;
+		if (payload.htm !== req.method) return 'DPoP proof htm mismatch';
+		const htu = typeof payload.htu === 'string' ? URL.parse(payload.htu) : null;
+		if (htu) htu.search = htu.hash = '';
+		const target = `http://${req.headers.host ?? 'localhost'}${url.pathname}`;
+		if (!htu || htu.href !== new URL(target).href) return 'DPoP proof htu mismatch';
+		const now = Math.floor(Date.now() / 1000);
+		if (typeof payload.iat !== 'number' || Math.abs(now - payload.iat) > DPOP_IAT_WINDOW)
+			return 'DPoP proof iat not recent';
+		if (typeof payload.jti !== 'string' || !payload.jti) return 'DPoP proof jti missing';
+		for (const [jti, until] of seenProofs) if (until < now) seenProofs.delete(jti);
+		if (seenProofs.has(payload.jti)) return 'DPoP proof replayed';
+		const ath = createHash('sha256').update(value).digest('base64url');
+		if (payload.ath !== ath) return 'DPoP proof ath mismatch';
+		if (!protectedHeader.jwk || (await calculateJwkThumbprint(protectedHeader.jwk)) !== jkt)
+			return 'DPoP proof key does not match the token';
+		seenProofs.set(payload.jti, now + DPOP_IAT_WINDOW);
+		return null;
+	}
+
+	/**
+	 * An access token by its Authorization scheme: `Bearer` for bearer tokens, `DPoP` with a
+	 * valid proof for DPoP-bound ones. A DPoP-bound token presented as Bearer, or without its
+	 * proof, is refused (RFC 9449 §7.2).
+	 * @param {Req} req @param {URL} url @param {string} scheme @param {string} value
 	 * @returns {Promise<AuthResult>}
 	 */
-	async function bearer(value) {
+	async function accessToken(req, url, scheme, value) {
+		const result = await bearer(value, scheme === 'dpop' ? 'DPoP' : 'Bearer');
+		if (!result.principal || result.principal.kind !== 'oauth') return result;
+		const jkt = result.principal.token.jkt;
+		const refuse = (/** @type {string} */ description) => ({
+			status: 401,
+			error: 'invalid_token',
+			challenge: `DPoP algs="${DPOP_ALGS.join(' ')}", error="invalid_token", error_description="${description}"`
+		});
+		if (!jkt) return scheme === 'bearer' ? result : refuse('The access token is not DPoP-bound');
+		if (scheme !== 'dpop') return refuse('The access token is DPoP-bound: use the DPoP scheme');
+		const problem = await dpopProblem(req, url, value, jkt);
+		return problem ? refuse(problem) : result;
+	}
+
+	/**
+	 * Validates an access token issued by the provider (user token or client credentials).
+	 * @param {string} value
+	 * @param {'Bearer' | 'DPoP'} [scheme]
+	 * @returns {Promise<AuthResult>}
+	 */
+	async function bearer(value, scheme = 'Bearer') {
 		const invalid = {
 			status: 401,
 			error: 'invalid_token',
-			challenge:
-				'Bearer realm="sandbox", error="invalid_token", error_description="The access token is invalid, expired or revoked"'
+			challenge: `${scheme} realm="sandbox", error="invalid_token", error_description="The access token is invalid, expired or revoked"`
 		};
 		if (!value) return invalid;
 		let token = await provider.AccessToken.find(value);
@@ -77,12 +145,12 @@ export function createApi({ provider, appOrigins }) {
 		return { principal: { kind: 'oauth', token, system } };
 	}
 
-	/** @param {Req} req @returns {Promise<AuthResult>} */
-	async function oauth(req) {
+	/** @param {Req} req @param {URL} url @returns {Promise<AuthResult>} */
+	async function oauth(req, url) {
 		const { scheme, value } = authorization(req);
-		if (scheme !== 'bearer')
+		if (scheme !== 'bearer' && scheme !== 'dpop')
 			return { status: 401, error: 'invalid_request', challenge: 'Bearer realm="sandbox"' };
-		return bearer(value);
+		return accessToken(req, url, scheme, value);
 	}
 
 	/** @param {Req} req @returns {AuthResult} */
@@ -139,7 +207,7 @@ export function createApi({ provider, appOrigins }) {
 		if (scheme === 'basic') return basic(req);
 		if (scheme === 'token' || (scheme === 'bearer' && value === API_CREDENTIALS.pat))
 			return pat(req);
-		if (scheme === 'bearer') return bearer(value);
+		if (scheme === 'bearer' || scheme === 'dpop') return accessToken(req, url, scheme, value);
 		if (req.headers['x-access-token'] || req.headers['x-api-key']) return apiKey(req);
 		if (req.headers['x-sandbox-tenant'] || url.searchParams.has('api_token'))
 			return custom(req, url);
@@ -253,9 +321,9 @@ export function createApi({ provider, appOrigins }) {
 					service: 'switchboard-sandbox',
 					time: new Date().toISOString()
 				}),
-			'/api/me': async () => answer(await oauth(req), describe),
+			'/api/me': async () => answer(await oauth(req, url), describe),
 			'/api/scoped/write': async () => {
-				const result = await oauth(req);
+				const result = await oauth(req, url);
 				if (!result.principal) return deny(res, result);
 				const token = /** @type {{ token: any }} */ (result.principal).token;
 				const scopes = String(token.scope ?? '').split(' ');

@@ -168,6 +168,18 @@ export async function createAuthorizationServer({ issuer, accessTokenTtl, appOri
 				enabled: true,
 				/** @param {any} _ctx @param {any} client @param {any} token */
 				allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId
+			},
+			/**
+			 * DPoP (RFC 9449; on by default in oidc-provider 9, stated here): discovery advertises
+			 * `dpop_signing_alg_values_supported`, a token request with a proof gets a DPoP-bound
+			 * token. Clients that must use it (`dpop_bound_access_tokens`) must also send a server
+			 * nonce (`use_dpop_nonce` first), so the app's nonce handling is exercised.
+			 */
+			dPoP: {
+				enabled: true,
+				nonceSecret: randomBytes(32),
+				/** @param {any} ctx */
+				requireNonce: (ctx) => Boolean(ctx.oidc?.client?.dpopBoundAccessTokens)
 			}
 		},
 		pkce: {

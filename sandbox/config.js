@@ -40,7 +40,8 @@ export const API_CREDENTIALS = {
  *   token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post',
  *   grant_types: string[],
  *   response_types: string[],
- *   redirect?: boolean
+ *   redirect?: boolean,
+ *   dpop_bound_access_tokens?: boolean
  * }} ClientTemplate
  * @type {ClientTemplate[]}
  */
@@ -51,6 +52,16 @@ export const CLIENTS = [
 		grant_types: ['authorization_code', 'refresh_token'],
 		response_types: ['code'],
 		redirect: true
+	},
+	{
+		// DPoP (RFC 9449): every access token it gets is bound to the app's key; a token request
+		// without a proof is refused, and the first proof must carry a server nonce.
+		client_id: 'sandbox-dpop',
+		token_endpoint_auth_method: 'none',
+		grant_types: ['authorization_code', 'refresh_token'],
+		response_types: ['code'],
+		redirect: true,
+		dpop_bound_access_tokens: true
 	},
 	{
 		client_id: 'sandbox-confidential',

@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { startSandbox } from '../../sandbox/index.js';
 import { chromiumLaunchOptions } from '../../tests/chromium.js';
+import { printTable } from './table.js';
 
 /**
  * @typedef {import('@playwright/test').Browser} Browser
@@ -423,19 +424,11 @@ async function refresh(browser, sandbox) {
 }
 
 /** @param {Row[]} rows */
-function printTable(rows) {
-	const header = ['figure', 'value', 'budget', 'result'];
-	const table = [header, ...rows.map((r) => [r.figure, r.value, r.budget, r.result])];
-	const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
-	for (const [i, r] of table.entries()) {
-		console.log(
-			r
-				.map((c, j) => c.padEnd(widths[j] ?? 0))
-				.join('  ')
-				.trimEnd()
-		);
-		if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	}
+function printRows(rows) {
+	printTable([
+		['figure', 'value', 'budget', 'result'],
+		...rows.map((r) => [r.figure, r.value, r.budget, r.result])
+	]);
 }
 
 build();
@@ -470,7 +463,7 @@ try {
 	server.kill();
 	await sandbox.close();
 	console.log('');
-	printTable(results);
+	printRows(results);
 	if (!complete) console.error('bench: stopped early (see the error); the table is incomplete');
 }
 const over = results.filter((r) => r.result === 'OVER');

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { printTable } from './table.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = resolve(root, process.argv[2] ?? 'build');
@@ -142,25 +143,10 @@ if (existsSync(join(dir, workerDir)))
 			status: 'info'
 		});
 
-/** @param {string[][]} table */
-function print(table) {
-	const [header] = table;
-	if (!header) throw new Error('print: empty table');
-	const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
-	for (const [i, r] of table.entries()) {
-		console.log(
-			r
-				.map((c, j) => c.padEnd(widths[j] ?? 0))
-				.join('  ')
-				.trimEnd()
-		);
-		if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	}
-}
 console.log(
 	`Bundle size of ${shown}/ (gzip level 6; KB = 1,000 bytes; budget ${budget.toLocaleString('en-US')} bytes per page${process.env.SIZE_BUDGET_BYTES ? ', from SIZE_BUDGET_BYTES' : ''})`
 );
-print([
+printTable([
 	['figure', 'value', 'budget', 'result'],
 	...rows.map((r) => [r.figure, r.value, r.budget, r.status])
 ]);

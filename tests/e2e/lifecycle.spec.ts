@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createVault, openConnect } from './helpers';
+import { PASSPHRASE, createVault, openConnect } from './helpers';
 
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
@@ -138,9 +138,20 @@ test('request console: auth applied, response shown, Copy as curl hides the secr
 	expect(curl).toContain('http://localhost:9401/api/echo?x=1');
 	expect(curl).not.toContain('sandbox-api-key-123');
 	expect(curl).toMatch(/X-Access-Token: <[^>]+>/i);
+	// Including the secret needs the passphrase again: the worker refuses without it.
 	await page.getByLabel('Include the secret').check();
 	await page.getByRole('button', { name: 'Copy as curl' }).click();
+	await expect(page.getByRole('alert')).toContainText('needs your passphrase again');
+	expect(await clipboard()).not.toContain('sandbox-api-key-123');
+	await page.getByLabel('Passphrase', { exact: true }).fill('not my passphrase');
+	await page.getByRole('button', { name: 'Confirm and copy' }).click();
+	await expect(page.getByRole('alert').last()).toContainText('passphrase');
+	await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Confirm and copy' }).click();
 	await expect.poll(clipboard).toContain('sandbox-api-key-123');
+	// Within the minute, another copy with the secret needs no new proof.
+	await page.getByRole('button', { name: 'Copy as curl' }).click();
+	await expect(page.getByRole('button', { name: 'Confirm and copy' })).toHaveCount(0);
 });
 
 test('German connection pages', async ({ page }) => {

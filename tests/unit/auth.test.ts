@@ -271,6 +271,40 @@ describe('buildRequest / resolveApiUrl', () => {
 	});
 });
 
+describe('where credentials may go', () => {
+	it('fills a request path only from non-secret values', () => {
+		const ctx = context('sandbox-custom', { region: 'eu', api_token: 's3cret-789' });
+		expect(sign(ctx, '/api/{region}/me').url.pathname).toBe('/api/eu/me');
+		expectAppError(() => sign(ctx, '/api/{api_token}'), 'input.invalid', 'missing api_token');
+		expectAppError(
+			() => sign(ctx, 'http://localhost:9401/{api_token}'),
+			'input.invalid',
+			'missing api_token'
+		);
+	});
+
+	it('sends a generic (HTTP) connection only to its own base URL', () => {
+		const typed = { base_url: 'https://api.example.com/v1' };
+		const ctx = context('http', typed, 'none');
+		expect(sign(ctx, '/users').url.href).toBe('https://api.example.com/v1/users');
+		expect(sign(ctx, 'https://api.example.com/v1/x').url.href).toBe('https://api.example.com/v1/x');
+		expectAppError(() => sign(ctx, 'https://attacker.example/x'), 'input.invalid');
+		expectAppError(() => sign(ctx, '/../../admin'), 'input.invalid');
+		for (const base_url of ['http://api.example.com', 'https://user:pw@api.example.com', 'nope'])
+			expectAppError(
+				() => sign(context('http', { base_url }, 'none'), '/x'),
+				'input.invalid',
+				'base_url'
+			);
+	});
+
+	it('refuses a credentialed request when there is no API base at all', () => {
+		const ctx = context('sandbox-api-key', { 'X-Access-Token': 'k' });
+		const noBase = { ...ctx, connector: { ...ctx.connector, apiBaseUrl: undefined } };
+		expectAppError(() => sign(noBase, 'https://anywhere.example/x'), 'input.invalid');
+	});
+});
+
 describe('toCurl', () => {
 	const hasSh = (() => {
 		try {

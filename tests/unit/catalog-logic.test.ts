@@ -52,6 +52,59 @@ describe('template filling', () => {
 		);
 		expect(fillUrl('https://x.test/{id}', { id: '../admin' }).pathname).toBe('/..%2Fadmin');
 	});
+	it('refuses a dot-segment value, which would remove a path segment (finding 7)', () => {
+		const authorize = 'https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/authorize';
+		const detail = (template: string, values: Record<string, string>) => {
+			try {
+				fillUrl(template, values);
+				return 'accepted';
+			} catch (e) {
+				expect(e).toBeInstanceOf(AppError);
+				expect((e as AppError).code).toBe('input.invalid');
+				return (e as AppError).detail;
+			}
+		};
+		for (const tenant_id of ['.', '..', ' .. ', '%2E%2E', '%2e.', '.%2E', '%2e'])
+			expect(detail(authorize, { tenant_id }), tenant_id).toBe('tenant_id');
+		// Anywhere: in the host and in a relative request path too.
+		expect(detail('https://{subdomain}.zendesk.com/x', { subdomain: '.' })).toBe('subdomain');
+		expect(() => fillTemplate('/v1/{id}/items', { id: '..' })).toThrow(AppError);
+		// Dots inside a value are fine: they cannot form a segment of their own.
+		expect(fillUrl(authorize, { tenant_id: 'contoso.onmicrosoft.com' }).pathname).toBe(
+			'/contoso.onmicrosoft.com/oauth2/v2.0/authorize'
+		);
+		expect(fillUrl(authorize, { tenant_id: '...' }).pathname).toBe('/.../oauth2/v2.0/authorize');
+	});
+	it('refuses a filled host over the DNS limits, naming the property (finding 7)', () => {
+		const detail = (template: string, values: Record<string, string>) => {
+			try {
+				fillUrl(template, values);
+				return 'accepted';
+			} catch (e) {
+				expect((e as AppError).code).toBe('input.invalid');
+				return (e as AppError).detail;
+			}
+		};
+		const zendesk = 'https://{subdomain}.zendesk.com/api/v2';
+		expect(detail(zendesk, { subdomain: 'a'.repeat(10_000) })).toBe('subdomain');
+		expect(detail(zendesk, { subdomain: 'a'.repeat(64) })).toBe('subdomain');
+		expect(fillUrl(zendesk, { subdomain: 'a'.repeat(63) }).hostname).toBe(
+			`${'a'.repeat(63)}.zendesk.com`
+		);
+		// Labels that fit alone but not together with the template's own, or once IDNA-encoded.
+		expect(detail('https://x{subdomain}.zendesk.com', { subdomain: 'a'.repeat(63) })).toBe(
+			'subdomain'
+		);
+		expect(detail(zendesk, { subdomain: 'ü'.repeat(60) })).toBe('subdomain');
+		const long = Array.from({ length: 4 }, () => 'a'.repeat(60)).join('.');
+		expect(long.length).toBe(243);
+		expect(detail(zendesk, { subdomain: long })).toBe('subdomain');
+		expect(detail('https://{host}/x', { host: long })).toBe('accepted');
+		expect(detail('https://{host}/x', { host: `${long}.${'b'.repeat(10)}` })).toBe('host');
+		expect(
+			detail('https://{a}.{b}.example.com', { a: 'a'.repeat(63), b: long.slice(0, 180) })
+		).toBe('b');
+	});
 	it('accepts only https, or http on localhost', () => {
 		expect(fillUrl('http://localhost:9400/token', {}).port).toBe('9400');
 		expect(() => fillUrl('http://{host}/token', { host: 'example.com' })).toThrow(/https/);
@@ -129,6 +182,28 @@ describe('field validation', () => {
 			b: 'required'
 		});
 	});
+	it('refuses dot-segment values in every field (finding 7)', () => {
+		for (const value of ['.', '..', ' .. ', '%2E%2E', '.%2e', '%2e']) {
+			expect(validateField(field({}), value), value).toBe('pattern');
+			expect(validateField(field({ input: 'password', secret: true }), value), value).toBe(
+				'pattern'
+			);
+			expect(validateField(field({ input: 'scopes' }), value), value).toBe('pattern');
+			expect(validateField(field({ input: 'hostname' }), value), value).toBe('hostname');
+			expect(validateField(field({ input: 'url' }), value), value).toBe('url');
+		}
+		expect(validateField(field({}), 'contoso.onmicrosoft.com')).toBeNull();
+		expect(validateField(field({}), '...')).toBeNull();
+	});
+	it('refuses host names over the DNS limits (63 per label, 253 in all)', () => {
+		const host = field({ input: 'hostname' });
+		expect(validateField(host, `${'a'.repeat(63)}.example.com`)).toBeNull();
+		expect(validateField(host, `${'a'.repeat(64)}.example.com`)).toBe('hostname');
+		expect(validateField(host, 'a'.repeat(10_000))).toBe('hostname');
+		const labels = (n: number) => Array.from({ length: n }, () => 'a'.repeat(62)).join('.');
+		expect(validateField(host, `${labels(4)}.a`)).toBeNull(); // 253
+		expect(validateField(host, `${labels(4)}.ab`)).toBe('hostname'); // 254
+	});
 });
 
 describe('search', () => {
@@ -165,3 +240,45 @@ describe('search', () => {
 function byName(name: string) {
 	return catalog.find((c) => c.name === name)!;
 }
+
+describe('validator: secrets and PKCE', () => {
+	/** A real definition as raw JSON, to change one fact and validate again. */
+	const raw = (id: string) =>
+		JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as Record<string, unknown> & {
+			authTypes: {
+				type: string;
+				properties: Record<string, unknown>[];
+				oauth?: Record<string, unknown>;
+			}[];
+			unconfirmed?: string[];
+		};
+	const problems = (definition: unknown) => {
+		try {
+			validateConnector(definition);
+			return '';
+		} catch (e) {
+			return (e as AppError).detail ?? '';
+		}
+	};
+
+	it('refuses a secret-looking property that is not marked secret', () => {
+		const def = raw('sandbox-api-key');
+		const key = def.authTypes[0]!.properties[0]!;
+		expect(problems(def)).toBe('');
+		key.secret = false;
+		expect(problems(def)).toMatch(/looks secret but is not marked secret/);
+	});
+
+	it('accepts identifiers with secret-like words (an AWS access key id)', () => {
+		expect(problems(raw('amazon-ses'))).toBe('');
+	});
+
+	it('refuses PKCE "none" on a redirect flow unless the vendor documented it', () => {
+		const def = raw('box');
+		expect(def.unconfirmed).toContain('pkce');
+		def.authTypes[0]!.oauth!.pkce = 'none';
+		expect(problems(def)).toMatch(/PKCE none needs the vendor's word/);
+		def.unconfirmed = (def.unconfirmed ?? []).filter((f) => f !== 'pkce');
+		expect(problems(def)).toBe('');
+	});
+});

@@ -10,6 +10,7 @@ import { validateConnector, type Connector } from '../../src/lib/catalog';
 import {
 	ConnectionStore,
 	Fingerprints,
+	InFlight,
 	PendingFlows,
 	checkConnection,
 	completeAuthorization,
@@ -56,7 +57,7 @@ function loadSandboxCatalog(): Map<string, Connector> {
 
 /** One unlocked session's context: a fresh vault, folder service, discovery cache and all. */
 async function setup() {
-	const vault = new Vault(await openDatabase({ name: `connections-${crypto.randomUUID()}` }), 1000);
+	const vault = new Vault(await openDatabase({ name: `connections-${crypto.randomUUID()}` }));
 	await vault.create('correct horse battery');
 	const notified: string[][] = [];
 	const store = new ConnectionStore(vault);
@@ -80,7 +81,8 @@ async function setup() {
 		discovery: new DiscoveryCache(),
 		fingerprints: new Fingerprints(),
 		notify: (ids) => notified.push(ids),
-		now: () => Date.now()
+		now: () => Date.now(),
+		inFlight: new InFlight()
 	};
 	return { vault, ctx, folders, notified };
 }
@@ -317,6 +319,32 @@ describe('connections', () => {
 			(await signIn((again as { url: string }).url, new Browser([ctx.redirectUri]))).href
 		);
 		expect(reconnected.id).toBe(view.id);
+		expect(await listConnections(ctx)).toHaveLength(1);
+	});
+
+	it('a callback delivered twice at once is redeemed once', async () => {
+		const { ctx } = await setup();
+		const started = await startConnection(
+			ctx,
+			draft({
+				connectorId: 'sandbox-oauth-pkce',
+				authType: 'oauth2-pkce',
+				name: 'Twice',
+				values: {}
+			})
+		);
+		if (started.kind !== 'redirect') throw new Error('expected a redirect');
+		const callback = await signIn(started.url, new Browser([ctx.redirectUri]));
+		const before = (await tokenRequests()).authorization_code ?? 0;
+		const outcomes = await Promise.allSettled([
+			completeAuthorization(ctx, callback.href),
+			completeAuthorization(ctx, callback.href)
+		]);
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+		const refused = outcomes.find((o) => o.status === 'rejected');
+		expect((refused as PromiseRejectedResult).reason.code).toBe('oauth.state-mismatch');
+		// The code went to the provider once.
+		expect((await tokenRequests()).authorization_code).toBe(before + 1);
 		expect(await listConnections(ctx)).toHaveLength(1);
 	});
 

@@ -793,6 +793,7 @@ describe('sandbox connector files', () => {
 				'oauth2-client-credentials',
 				'oauth2-password',
 				'oauth2-pkce',
+				'oauth2-pkce',
 				'pat'
 			].sort()
 		);
@@ -839,6 +840,7 @@ describe('sandbox connector files', () => {
 	it('name real clients with their secrets', () => {
 		const clients: Record<string, string | undefined> = {
 			'sandbox-pkce': undefined,
+			'sandbox-dpop': undefined,
 			'sandbox-confidential': 'sandbox-confidential-secret',
 			'sandbox-confidential-post': 'sandbox-confidential-post-secret',
 			'sandbox-service': 'sandbox-service-secret',

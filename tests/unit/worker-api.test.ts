@@ -115,7 +115,6 @@ describe('the worker API through comlink', () => {
 	const api = createApi(
 		new WorkerHost({
 			dbName: `worker-api-${Date.now()}`,
-			iterations: 1000,
 			origin: APP
 		})
 	);
@@ -247,5 +246,78 @@ describe('the worker API through comlink', () => {
 		await remote.vault.unlock('correct horse battery');
 		expect((await remote.folders.list()).map((f) => f.id)).not.toContain(folder.id);
 		expect(await remote.connections.list()).toEqual([]);
+	});
+
+	it('lock waits for a refresh in flight, so the rotated refresh token is kept', async () => {
+		const started = await remote.connections.start({
+			connectorId: 'sandbox-password',
+			authType: 'oauth2-password',
+			folderId: 'my-workspace',
+			name: 'Rotating',
+			values: { username: 'alice', password: 'alice-password' }
+		});
+		if (started.kind !== 'connected') throw new Error('expected a direct connect');
+		const { id } = started.connection;
+		const hooks = `${sandbox.issuer}/__sandbox`;
+		const stats = async () =>
+			(await (await fetch(`${hooks}/stats`)).json()) as {
+				inFlightTokenRequests: number;
+				invalidGrant: number;
+			};
+		await fetch(`${hooks}/token-delay`, { method: 'POST', body: JSON.stringify({ ms: 800 }) });
+		try {
+			const refreshing = remote.connections.refresh(id);
+			// The provider has the request (and will rotate the refresh token) when lock comes.
+			await vi.waitFor(async () => expect((await stats()).inFlightTokenRequests).toBe(1));
+			await remote.vault.lock();
+			expect(await refreshing).toBe('refreshed');
+		} finally {
+			await fetch(`${hooks}/token-delay`, { method: 'POST', body: JSON.stringify({ ms: 0 }) });
+		}
+		await remote.vault.unlock('correct horse battery');
+		// The token stored is the rotated one: refreshing with it is accepted.
+		expect(await remote.connections.refresh(id)).toBe('refreshed');
+		expect((await stats()).invalidGrant).toBe(0);
+		await remote.connections.delete(id);
+	});
+
+	it('hands out a secret only after the passphrase was given again, for a minute', async () => {
+		const started = await remote.connections.start({
+			connectorId: 'sandbox-api-key',
+			authType: 'api-key',
+			folderId: 'my-workspace',
+			name: 'Key',
+			values: { 'X-Access-Token': 'sandbox-api-key-123' }
+		});
+		if (started.kind !== 'connected') throw new Error('expected a direct connect');
+		const { id } = started.connection;
+		const spec = { method: 'GET', path: '/api/key/me' };
+		const withSecret = { includeSecrets: true, locale: 'en' as const };
+		expect(((await thrown(remote.connections.curl(id, spec, withSecret))) as AppError).code).toBe(
+			'vault.proof-required'
+		);
+		expect(((await thrown(remote.vault.confirm('not the passphrase'))) as AppError).code).toBe(
+			'vault.wrong-passphrase'
+		);
+		expect(((await thrown(remote.connections.curl(id, spec, withSecret))) as AppError).code).toBe(
+			'vault.proof-required'
+		);
+		await remote.vault.confirm('correct horse battery');
+		expect(await remote.connections.curl(id, spec, withSecret)).toContain('sandbox-api-key-123');
+		// A minute later the proof has run out.
+		const now = Date.now();
+		vi.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+		expect(((await thrown(remote.connections.curl(id, spec, withSecret))) as AppError).code).toBe(
+			'vault.proof-required'
+		);
+		vi.restoreAllMocks();
+		// Lock ends the proof with the session.
+		await remote.vault.confirm('correct horse battery');
+		await remote.vault.lock();
+		await remote.vault.unlock('correct horse battery');
+		expect(((await thrown(remote.connections.curl(id, spec, withSecret))) as AppError).code).toBe(
+			'vault.proof-required'
+		);
+		await remote.connections.delete(id);
 	});
 });

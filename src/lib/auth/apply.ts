@@ -4,6 +4,7 @@
  */
 import { OAUTH_TYPES, type Property } from '../catalog';
 import { AppError } from '../errors';
+import { isDPoPBound } from '../oauth';
 import { basicCredentials } from './basic';
 import { propertyValue, sentProperties, type AuthContext } from './context';
 
@@ -12,8 +13,15 @@ export interface SignableRequest {
 	headers: Headers;
 }
 
-/** The header an OAuth access token goes in; most APIs take `Authorization: Bearer`. */
-export function oauthTokenHeader(ctx: Pick<AuthContext, 'auth'>): { name: string; prefix: string } {
+/**
+ * The header an OAuth access token goes in; most APIs take `Authorization: Bearer`. A DPoP-bound
+ * token (RFC 9449) always goes in `Authorization: DPoP`, with a proof added when it is sent.
+ */
+export function oauthTokenHeader(ctx: Pick<AuthContext, 'auth' | 'tokens'>): {
+	name: string;
+	prefix: string;
+} {
+	if (isDPoPBound(ctx.tokens)) return { name: 'Authorization', prefix: 'DPoP ' };
 	return ctx.auth.oauth?.tokenHeader ?? { name: 'Authorization', prefix: 'Bearer ' };
 }
 

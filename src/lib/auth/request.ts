@@ -1,12 +1,16 @@
 /**
  * Builds API requests against a connector's API base. A path from a check request, a user or an
  * imported definition must not send the connection's credentials to another server, so anything
- * that leaves the API base's origin is refused.
+ * that leaves the API base's origin is refused, and so is a request with no API base at all.
  */
 import { fillTemplate, fillUrl } from '../catalog';
 import { AppError } from '../errors';
+import { isAllowedUrl, parseUrl } from '../platform';
 import { applyAuth } from './apply';
-import type { AuthContext } from './context';
+import { allProperties, type AuthContext } from './context';
+
+/** The property a generic connector (HTTP) keeps its API base in. */
+const BASE_URL_PROPERTY = 'base_url';
 
 export interface ApiRequest {
 	method: string;
@@ -28,24 +32,23 @@ const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const escapes = (detail: string) => new AppError('input.invalid', { detail });
 
 /**
- * Resolves `path` against the filled API base. Relative paths are appended to the base path (so
+ * Resolves `path` against the API base. Relative paths are appended to the base path (so
  * `/myinfo` on `https://desk.zoho.com/api/v1` is `/api/v1/myinfo`) and may not climb out of it
  * with `..`; absolute URLs (and templates like `https://{instance}/…`) must keep the base origin.
+ * Without an API base there is nowhere credentials may go, so nothing is resolved.
  */
 export function resolveApiUrl(
-	apiBaseUrl: string | undefined,
+	apiBase: string | URL | undefined,
 	values: Record<string, string>,
 	path: string
 ): URL {
+	if (!apiBase) throw escapes('no API base URL');
+	const base = typeof apiBase === 'string' ? fillUrl(apiBase, values) : apiBase;
 	if (ABSOLUTE.test(path)) {
 		const url = fillUrl(path, values);
-		if (!apiBaseUrl) return url;
-		if (url.origin !== fillUrl(apiBaseUrl, values).origin)
-			throw escapes('path leaves the API origin');
+		if (url.origin !== base.origin) throw escapes('path leaves the API origin');
 		return url;
 	}
-	if (!apiBaseUrl) throw escapes('path needs an API base URL');
-	const base = fillUrl(apiBaseUrl, values);
 	// Placeholders in a relative path are percent-encoded by fillTemplate: they cannot add `/`.
 	const filled = fillTemplate(path, values);
 	const basePath = base.pathname.replace(/\/+$/, '');
@@ -61,9 +64,38 @@ export function resolveApiUrl(
 	return url;
 }
 
-/** A request to the connection's API with its credentials applied. */
+/**
+ * The values a URL may be filled from: never a secret property's (a path or host shows up in
+ * Copy as curl, logs and the provider's access logs).
+ */
+function publicValues(ctx: AuthContext): Record<string, string> {
+	const secret = new Set(
+		allProperties(ctx.connector, ctx.auth)
+			.filter((p) => p.secret)
+			.map((p) => p.name)
+	);
+	return Object.fromEntries(Object.entries(ctx.values).filter(([name]) => !secret.has(name)));
+}
+
+/**
+ * The connection's API base: the connector's, or for a generic connector (HTTP) the user's
+ * `base_url` property, which must be https (or the local sandbox).
+ */
+function apiBaseOf(ctx: AuthContext, values: Record<string, string>): string | URL | undefined {
+	if (ctx.connector.apiBaseUrl) return ctx.connector.apiBaseUrl;
+	const declared = allProperties(ctx.connector, ctx.auth).some(
+		(p) => p.name === BASE_URL_PROPERTY && !p.secret
+	);
+	const url = declared ? parseUrl(values[BASE_URL_PROPERTY] ?? '') : null;
+	if (declared && (!url || !isAllowedUrl(url) || url.username || url.password))
+		throw new AppError('input.invalid', { detail: BASE_URL_PROPERTY });
+	return url ?? undefined;
+}
+
+/** A request to the connection's API with its credentials applied; it goes to the API base's origin only. */
 export function buildRequest(ctx: AuthContext, spec: RequestSpec): ApiRequest {
-	const url = resolveApiUrl(ctx.connector.apiBaseUrl, ctx.values, spec.path);
+	const values = publicValues(ctx);
+	const url = resolveApiUrl(apiBaseOf(ctx, values), values, spec.path);
 	const headers = new Headers(spec.headers);
 	applyAuth({ url, headers }, ctx);
 	const request: ApiRequest = { method: (spec.method ?? 'GET').toUpperCase(), url, headers };

@@ -3,6 +3,7 @@
  * can replace them with a placeholder.
  */
 import { OAUTH_TYPES, type AuthConfig, type Connector } from '../catalog';
+import type { TokenSet } from '../oauth';
 import { oauthTokenHeader } from './apply';
 import { sentProperties } from './context';
 
@@ -26,7 +27,7 @@ const LABELS = {
 } as const;
 
 export function describeSecrets(
-	ctx: { connector: Connector; auth: AuthConfig },
+	ctx: { connector: Connector; auth: AuthConfig; tokens?: TokenSet },
 	locale: 'en' | 'de' = 'en'
 ): SecretDescription {
 	const headers = new Map<string, SecretPlaceholder>();

@@ -11,6 +11,7 @@ import {
 	type Connector,
 	type Property
 } from './schema';
+import { isDotSegment } from './template';
 
 export type FieldProblem = 'required' | 'url' | 'hostname' | 'email' | 'scopes' | 'pattern';
 
@@ -47,6 +48,7 @@ export function initialValues(connector: Connector, auth: AuthConfig): Record<st
 	return values;
 }
 
+/** Labels of 1-63 characters, 253 in all (the DNS limits fillUrl also checks). */
 const HOSTNAME =
 	/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -75,6 +77,9 @@ export function validateField(field: Property, raw: string): FieldProblem | null
 			if (!value.split(/[\s,]+/).every((s) => SCOPE_TOKEN.test(s))) return 'scopes';
 			break;
 	}
+	// Any value may land in a URL path, where `.` and `..` would remove a segment (template.ts);
+	// a hostname or URL field has already said so in its own words.
+	if (isDotSegment(value)) return 'pattern';
 	if (field.pattern && !new RegExp(`^(?:${field.pattern})$`).test(value)) return 'pattern';
 	return null;
 }

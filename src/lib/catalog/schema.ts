@@ -114,6 +114,11 @@ export const OAuthConfigSchema = v.strictObject({
 	extraAuthParams: v.optional(v.record(v.string(), v.string())),
 	/** Extra token-request parameters, e.g. SugarCRM's `platform`. */
 	extraTokenParams: v.optional(v.record(v.string(), v.string())),
+	/**
+	 * DPoP (RFC 9449) sender-constrained tokens even when discovery does not advertise them (it is
+	 * used anyway wherever the server's metadata lists `dpop_signing_alg_values_supported`).
+	 */
+	dpop: v.optional(v.boolean()),
 	/** How API requests carry the access token; default `Authorization: Bearer <token>`. */
 	tokenHeader: v.optional(
 		v.strictObject({

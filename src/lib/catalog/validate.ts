@@ -14,9 +14,20 @@ import {
 	type Connector
 } from './schema';
 
+/** Names of values that are secrets; `…_id` names (an AWS access key id) are identifiers. */
+const SECRET_LIKE =
+	/(secret|password|passwd|passphrase|token|api[_-]?key|apikey|private[_-]?key|signing[_-]?key|credential)(?!.*_id$)/i;
+
 export function placeholders(template: string): string[] {
 	return [...template.matchAll(TEMPLATE_PLACEHOLDER)].flatMap((m) => (m[1] ? [m[1]] : []));
 }
+
+/**
+ * Whether this is the local sandbox flavour (vite.config.ts): only there do sandbox connectors
+ * (http://localhost endpoints, test credentials) validate. A build-time constant, so the shipped
+ * build carries no trace of the sandbox rule.
+ */
+const SANDBOX_BUILD = import.meta.env.SWITCHBOARD_SANDBOX === 'true';
 
 /** A template is valid when, with its placeholders filled, it is an https URL (sandbox: http://localhost). */
 function checkUrl(template: string, where: string, sandbox: boolean, problems: string[]): void {
@@ -28,7 +39,7 @@ function checkUrl(template: string, where: string, sandbox: boolean, problems: s
 		problems.push(`${where}: not a URL`);
 		return;
 	}
-	if (sandbox) {
+	if (sandbox && SANDBOX_BUILD) {
 		if (url.protocol !== 'http:' || url.hostname !== 'localhost')
 			problems.push(`${where}: sandbox URLs must be http://localhost`);
 	} else if (url.protocol !== 'https:') {
@@ -90,6 +101,22 @@ function checkAuthConfig(c: Connector, auth: AuthConfig, index: number, problems
 	if (auth.type === 'custom' && sent.length === 0)
 		problems.push(`${where}: custom auth needs at least one property sent in a header or query`);
 
+	// PKCE is sent unless the vendor documents that it breaks the flow: `none` (or `plain`) on a
+	// redirect flow is a documented fact, not a guess.
+	if (
+		REDIRECT_TYPES.includes(auth.type) &&
+		auth.oauth &&
+		auth.oauth.pkce !== 'S256' &&
+		c.unconfirmed.includes('pkce')
+	)
+		problems.push(
+			`${where}: PKCE ${auth.oauth.pkce} needs the vendor's word (pkce is unconfirmed)`
+		);
+
+	for (const p of [...c.properties, ...auth.properties])
+		if (SECRET_LIKE.test(p.name) && !p.secret)
+			problems.push(`${where}: property ${p.name} looks secret but is not marked secret`);
+
 	for (const p of auth.properties) {
 		if (p.askUser === false && p.required && p.default === undefined)
 			problems.push(`${where}: property ${p.name} is required, not asked and has no default`);
@@ -120,6 +147,8 @@ export function validateConnector(raw: unknown): Connector {
 	}
 	const c = parsed.output;
 	const problems: string[] = [];
+	if (c.sandbox && !SANDBOX_BUILD)
+		problems.push('sandbox connectors exist only in the sandbox build');
 	const own = new Set<string>();
 	for (const p of c.properties) {
 		if (own.has(p.name)) problems.push(`duplicate property ${p.name}`);

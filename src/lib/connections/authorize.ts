@@ -9,7 +9,7 @@ import { digestHex } from '../crypto';
 import { AppError } from '../errors';
 import { completeAuthorization, startAuthorization } from '../oauth';
 import { parseUrl } from '../platform';
-import { connectorOf, resolveFor, type ConnectionContext } from './context';
+import { connectorOf, resolveFor, tokenProof, type ConnectionContext } from './context';
 import type { ConnectionMeta } from './model';
 import type { PendingFlow } from './pending';
 
@@ -46,10 +46,11 @@ async function purgeExpired(ctx: ConnectionContext): Promise<void> {
 }
 
 /**
- * The pending flow a callback belongs to. Refuses a callback for another origin, without a
- * state, or with a state nobody started here (tampered or forged), or one that expired.
+ * Claims the pending flow a callback belongs to (it is gone from storage afterwards, so the
+ * code is redeemed at most once). Refuses a callback for another origin, without a state, with a
+ * state nobody started here (tampered or forged), one already claimed, or one that expired.
  */
-export async function pendingFlowFor(
+export async function claimFlowFor(
 	ctx: ConnectionContext,
 	callbackUrl: string
 ): Promise<{ flow: PendingFlow; url: URL }> {
@@ -58,7 +59,7 @@ export async function pendingFlowFor(
 	if (url.origin !== new URL(ctx.redirectUri).origin)
 		throw new AppError('oauth.state-mismatch', { detail: 'origin' });
 	const state = url.searchParams.get('state');
-	const flow = state ? await ctx.pending.get(await digestHex(state)) : undefined;
+	const flow = state ? await ctx.pending.claim(await digestHex(state)) : undefined;
 	if (!flow || ctx.now() - flow.authorization.createdAt > PENDING_TTL_MS)
 		throw new AppError('oauth.state-mismatch', { detail: 'state' });
 	return { flow, url };
@@ -67,5 +68,6 @@ export async function pendingFlowFor(
 /** Exchanges the code for tokens (state, iss, PKCE and id_token checked by oauth4webapi). */
 export async function exchangeCode(ctx: ConnectionContext, flow: PendingFlow, url: URL) {
 	const resolved = await resolveFor(ctx, flow.meta, { ...flow.meta.properties, ...flow.values });
-	return completeAuthorization(resolved, flow.authorization, url);
+	const dpop = await tokenProof(ctx, flow.meta.id, resolved);
+	return completeAuthorization(resolved, flow.authorization, url, dpop);
 }

@@ -5,14 +5,16 @@
  */
 import { buildRequest } from '../auth';
 import { authConfigFor, OAUTH_TYPES, REDIRECT_TYPES, type Connector } from '../catalog';
-import { AppError, toAppError } from '../errors';
+import { AppError } from '../errors';
 import { clientCredentials, passwordGrant, type TokenSet } from '../oauth';
 import { randomId } from '../platform';
-import { beginAuthorization, exchangeCode, pendingFlowFor } from './authorize';
+import { beginAuthorization, claimFlowFor, exchangeCode } from './authorize';
 import {
+	apiProof,
 	connectorOf,
 	requireMeta,
 	resolveFor,
+	tokenProof,
 	withConnectionLock,
 	type ConnectionContext
 } from './context';
@@ -25,7 +27,6 @@ import type {
 	ConnectStart
 } from './model';
 import { viewOf } from './read';
-import type { ConnectionChanges } from './store';
 import { applyTokens, normalizeTokens } from './tokens';
 import { allValues, splitValues } from './values';
 
@@ -49,31 +50,25 @@ export async function completeAuthorization(
 	ctx: ConnectionContext,
 	callbackUrl: string
 ): Promise<ConnectionView> {
-	const { flow, url } = await pendingFlowFor(ctx, callbackUrl);
-	const dropPending = { delete: [ctx.pending.recordOf(flow.id)] };
-	try {
-		const { tokens: raw, idTokenClaims } = await exchangeCode(ctx, flow, url);
-		const { auth } = connectorOf(ctx, flow.meta);
-		const now = ctx.now();
-		const tokens = normalizeTokens(raw, auth, now);
-		const secrets: ConnectionSecrets = { id: flow.meta.id, values: flow.values, tokens };
-		let meta = applyTokens(flow.meta, tokens, auth, now);
-		meta = {
-			...meta,
-			account:
-				accountFromClaims(idTokenClaims) ??
-				(await probeAccount(ctx, meta, secrets)) ??
-				subjectOf(idTokenClaims) ??
-				meta.account
-		};
-		const stored = await withConnectionLock(meta.id, () =>
-			store(ctx, meta, secrets, !flow.reconnect, dropPending)
-		);
-		return viewOf(ctx, stored);
-	} catch (error) {
-		await ctx.pending.delete([flow.id]);
-		throw toAppError(error);
-	}
+	const { flow, url } = await claimFlowFor(ctx, callbackUrl);
+	const { tokens: raw, idTokenClaims } = await exchangeCode(ctx, flow, url);
+	const { auth } = connectorOf(ctx, flow.meta);
+	const now = ctx.now();
+	const tokens = normalizeTokens(raw, auth, now);
+	const secrets: ConnectionSecrets = { id: flow.meta.id, values: flow.values, tokens };
+	let meta = applyTokens(flow.meta, tokens, auth, now);
+	meta = {
+		...meta,
+		account:
+			accountFromClaims(idTokenClaims) ??
+			(await probeAccount(ctx, meta, secrets)) ??
+			subjectOf(idTokenClaims) ??
+			meta.account
+	};
+	const stored = await withConnectionLock(meta.id, () =>
+		store(ctx, meta, secrets, !flow.reconnect)
+	);
+	return viewOf(ctx, stored);
 }
 
 /** Re-authenticates in place with the stored settings; redirect types return the URL to open. */
@@ -150,10 +145,11 @@ async function connectDirect(
 	let tokens: TokenSet | undefined;
 	if (OAUTH_TYPES.includes(meta.authType)) {
 		const resolved = await resolveFor(ctx, meta, all);
+		const dpop = await tokenProof(ctx, meta.id, resolved);
 		const raw =
 			meta.authType === 'oauth2-password'
-				? await passwordGrant(resolved, all.username ?? '', all.password ?? '')
-				: await clientCredentials(resolved);
+				? await passwordGrant(resolved, all.username ?? '', all.password ?? '', dpop)
+				: await clientCredentials(resolved, dpop);
 		tokens = normalizeTokens(raw, auth, now);
 		connected = applyTokens({ ...connected, requestedScopes: resolved.scopes }, tokens, auth, now);
 	}
@@ -181,7 +177,7 @@ async function probeAccount(
 			{ connector, auth, values: allValues(meta, secrets), tokens: secrets.tokens },
 			{ method: check.method, path: check.path, body: check.body }
 		);
-		const response = await sendRequest(request);
+		const response = await sendRequest(request, await apiProof(ctx, meta.id, secrets.tokens));
 		if (response.status === 401 || response.status === 403)
 			throw new AppError('connection.unauthorized', { detail: String(response.status) });
 		if (response.status >= 400)
@@ -198,8 +194,7 @@ async function store(
 	ctx: ConnectionContext,
 	meta: ConnectionMeta,
 	secrets: ConnectionSecrets,
-	isNew: boolean,
-	extra?: ConnectionChanges['extra']
+	isNew: boolean
 ): Promise<ConnectionMeta> {
 	let toWrite = meta;
 	if (isNew) {
@@ -208,7 +203,7 @@ async function store(
 		);
 		toWrite = { ...meta, isDefault: siblings.length === 0 };
 	}
-	await ctx.store.commit({ extra, connections: [{ meta: toWrite, secrets }] });
+	await ctx.store.commit({ connections: [{ meta: toWrite, secrets }] });
 	ctx.notify([meta.id]);
 	return toWrite;
 }

@@ -1,9 +1,17 @@
 /** What the connection modules share inside the worker, for one unlocked session. */
 import { authConfigFor, type AuthConfig, type Connector } from '../catalog';
 import { AppError } from '../errors';
-import { resolveOAuth, type DiscoveryCache, type ResolvedOAuth } from '../oauth';
+import {
+	isDPoPBound,
+	resolveOAuth,
+	type DiscoveryCache,
+	type DPoPHandle,
+	type ResolvedOAuth,
+	type TokenSet
+} from '../oauth';
 import { withLock } from '../platform';
 import type { Fingerprints } from './fingerprint';
+import type { DPoPSending } from './http';
 import type { ConnectionMeta } from './model';
 import type { PendingFlows } from './pending';
 import type { ConnectionStore } from './store';
@@ -21,6 +29,29 @@ export interface ConnectionContext {
 	/** Tell the other tabs (and the page) which connections changed. */
 	notify(ids: string[]): void;
 	now(): number;
+	/** Refreshes in flight: lock waits for them, so a rotated refresh token is not lost. */
+	inFlight: InFlight;
+}
+
+/** Work that must finish (commit what a provider just issued) before the key goes. */
+export class InFlight {
+	readonly #running = new Set<Promise<unknown>>();
+
+	track<T>(work: Promise<T>): Promise<T> {
+		this.#running.add(work);
+		const done = () => this.#running.delete(work);
+		work.then(done, done);
+		return work;
+	}
+
+	/** Resolves when everything running has settled, or after `ms` at the latest. */
+	async settle(ms: number): Promise<void> {
+		if (this.#running.size === 0) return;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+		await Promise.race([Promise.allSettled([...this.#running]), timeout]);
+		clearTimeout(timer);
+	}
 }
 
 export function connectorOf(
@@ -55,4 +86,23 @@ export function resolveFor(
 ): Promise<ResolvedOAuth> {
 	const { connector, auth } = connectorOf(ctx, meta);
 	return resolveOAuth(connector, auth, values, ctx.redirectUri, { discovery: ctx.discovery });
+}
+
+/** The DPoP handle for this connection's token requests, when its server gets proofs. */
+export async function tokenProof(
+	ctx: ConnectionContext,
+	id: string,
+	resolved: Pick<ResolvedOAuth, 'dpop'>
+): Promise<DPoPHandle | undefined> {
+	return resolved.dpop ? ctx.store.dpop(id) : undefined;
+}
+
+/** How a connection's API request proves possession, when its token is DPoP-bound. */
+export async function apiProof(
+	ctx: ConnectionContext,
+	id: string,
+	tokens: TokenSet | undefined
+): Promise<DPoPSending | undefined> {
+	if (!tokens || !isDPoPBound(tokens)) return undefined;
+	return { handle: await ctx.store.dpop(id), accessToken: tokens.accessToken };
 }

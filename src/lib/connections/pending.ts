@@ -1,6 +1,7 @@
 /** Redirect flows waiting for their callback, sealed in the vault (they hold PKCE verifiers). */
 import type { PendingAuthorization } from '../oauth';
-import type { RecordRef, Vault } from '../vault';
+import { withLock } from '../platform';
+import type { Vault } from '../vault';
 import type { ConnectionMeta } from './model';
 
 export interface PendingFlow {
@@ -28,16 +29,24 @@ export class PendingFlows {
 		return this.#vault.get<PendingFlow>('pending', id);
 	}
 
+	/**
+	 * Takes a flow out: whoever claims it first (in any tab) gets it, every later claim finds
+	 * nothing, so a code is redeemed at most once.
+	 */
+	claim(id: string): Promise<PendingFlow | undefined> {
+		return withLock(`switchboard:pending:${id}`, async () => {
+			const flow = await this.get(id);
+			if (flow) await this.delete([id]);
+			return flow;
+		});
+	}
+
 	async put(flow: PendingFlow): Promise<void> {
 		await this.#vault.commit({ put: [{ store: 'pending', id: flow.id, value: flow }] });
 	}
 
 	async delete(ids: string[]): Promise<void> {
-		if (ids.length) await this.#vault.commit({ delete: ids.map((id) => this.recordOf(id)) });
-	}
-
-	/** The reference that deletes a flow inside another transaction. */
-	recordOf(id: string): RecordRef {
-		return { store: 'pending', id };
+		if (ids.length)
+			await this.#vault.commit({ delete: ids.map((id) => ({ store: 'pending' as const, id })) });
 	}
 }

@@ -7,7 +7,13 @@
 import { OAUTH_TYPES } from '../catalog';
 import { AppError, classify, toAppError } from '../errors';
 import { clientCredentials, passwordGrant, refresh, type TokenSet } from '../oauth';
-import { connectorOf, resolveFor, withConnectionLock, type ConnectionContext } from './context';
+import {
+	connectorOf,
+	resolveFor,
+	tokenProof,
+	withConnectionLock,
+	type ConnectionContext
+} from './context';
 import type { ConnectionMeta, ConnectionSecrets } from './model';
 import { applyTokens, normalizeTokens } from './tokens';
 import { allValues } from './values';
@@ -25,6 +31,14 @@ export function refreshConnection(
 	ctx: ConnectionContext,
 	id: string,
 	options: RefreshOptions = {}
+): Promise<RefreshOutcome> {
+	return ctx.inFlight.track(refreshLocked(ctx, id, options));
+}
+
+function refreshLocked(
+	ctx: ConnectionContext,
+	id: string,
+	options: RefreshOptions
 ): Promise<RefreshOutcome> {
 	return withConnectionLock(id, async () => {
 		const meta = await ctx.store.fresh(id);
@@ -74,11 +88,12 @@ async function obtain(
 ): Promise<TokenSet | null> {
 	const values = allValues(meta, secrets);
 	const resolved = await resolveFor(ctx, meta, values);
+	const dpop = await tokenProof(ctx, meta.id, resolved);
 	const refreshToken = secrets.tokens?.refreshToken;
-	if (refreshToken) return refresh(resolved, refreshToken);
-	if (meta.authType === 'oauth2-client-credentials') return clientCredentials(resolved);
+	if (refreshToken) return refresh(resolved, refreshToken, dpop);
+	if (meta.authType === 'oauth2-client-credentials') return clientCredentials(resolved, dpop);
 	if (meta.authType === 'oauth2-password')
-		return passwordGrant(resolved, values.username ?? '', values.password ?? '');
+		return passwordGrant(resolved, values.username ?? '', values.password ?? '', dpop);
 	return null;
 }
 

@@ -5,6 +5,7 @@
  * when something needs it (the background refresh) and kept until lock or a change elsewhere.
  * Secrets are never cached: they are opened when needed and dropped.
  */
+import { dpopHandle, type DPoPHandle } from '../oauth';
 import type { RecordRef, RecordWrite, Vault } from '../vault';
 import type { ConnectionMeta, ConnectionSecrets } from './model';
 
@@ -20,6 +21,7 @@ export class ConnectionStore {
 	readonly #vault: Vault;
 	#all: Promise<MetaMap> | null = null;
 	#byFolder = new Map<string, Promise<MetaMap>>();
+	readonly #dpop = new Map<string, Promise<DPoPHandle>>();
 
 	constructor(vault: Vault) {
 		this.#vault = vault;
@@ -78,6 +80,21 @@ export class ConnectionStore {
 	}
 
 	/**
+	 * The connection's DPoP handle (RFC 9449): its key pair, made on first use and kept across
+	 * lock and reload, and the nonces its servers sent, kept for this session.
+	 */
+	dpop(id: string): Promise<DPoPHandle> {
+		let handle = this.#dpop.get(id);
+		if (!handle) {
+			handle = this.#remember(this.#vault.keyPair(id).then(dpopHandle), () =>
+				this.#dpop.delete(id)
+			);
+			this.#dpop.set(id, handle);
+		}
+		return handle;
+	}
+
+	/**
 	 * Writes connections (with their secrets when given) and deletes, all in one transaction;
 	 * `extra` adds records of other stores to the same transaction.
 	 */
@@ -93,9 +110,11 @@ export class ConnectionStore {
 			});
 			if (secrets) put.push({ store: 'secrets', id: meta.id, value: secrets });
 		}
-		for (const id of changes.deleteConnections ?? [])
-			del.push({ store: 'connections', id }, { store: 'secrets', id });
-		await this.#vault.commit({ put, delete: del });
+		const deleted = changes.deleteConnections ?? [];
+		for (const id of deleted) del.push({ store: 'connections', id }, { store: 'secrets', id });
+		// A deleted connection's DPoP key goes in the same transaction.
+		await this.#vault.commit({ put, delete: del, deleteKeyPairs: deleted });
+		for (const id of deleted) this.#dpop.delete(id);
 		// Only after the transaction succeeded do the copies change.
 		await this.#patch(
 			(changes.connections ?? []).map((c) => c.meta),

@@ -2,11 +2,12 @@
  * Using connections: Check connection, Refresh now, the request console and Copy as curl. A
  * token about to expire is refreshed once, before the request that needs it.
  */
-import { buildRequest, describeSecrets, toCurl, type RequestSpec } from '../auth';
+import { buildRequest, describeSecrets, toCurl, type ApiRequest, type RequestSpec } from '../auth';
 import { OAUTH_TYPES } from '../catalog';
 import { AppError, classify, toAppError } from '../errors';
 import type { Locale } from '../i18n';
-import { connectorOf, requireMeta, type ConnectionContext } from './context';
+import type { TokenSet } from '../oauth';
+import { apiProof, connectorOf, requireMeta, type ConnectionContext } from './context';
 import { readField, sendRequest, type ApiResponse } from './http';
 import { update } from './lifecycle';
 import type { CheckResult, ConnectionMeta } from './model';
@@ -27,7 +28,7 @@ export async function checkConnection(ctx: ConnectionContext, id: string): Promi
 		let status: number | null = null;
 		let account = meta.account;
 		if (spec) {
-			const response = await sendRequest(await signed(ctx, id, spec));
+			const response = await send(ctx, id, await signed(ctx, id, spec));
 			status = response.status;
 			if (status === 401 || status === 403)
 				throw new AppError('connection.unauthorized', { detail: String(status) });
@@ -66,7 +67,7 @@ export async function apiRequest(
 	spec: RequestSpec
 ): Promise<ApiResponse> {
 	await ensureFresh(ctx, await requireMeta(ctx, id));
-	return sendRequest(await signed(ctx, id, spec));
+	return send(ctx, id, await signed(ctx, id, spec));
 }
 
 /** "Copy as curl", with secrets replaced by placeholders in the UI's language unless included. */
@@ -78,11 +79,15 @@ export async function copyAsCurl(
 ): Promise<string> {
 	const meta = await requireMeta(ctx, id);
 	await ensureFresh(ctx, meta);
-	const built = await signed(ctx, id, spec);
+	const { request, tokens } = await signed(ctx, id, spec);
 	const { connector, auth } = connectorOf(ctx, meta);
+	// A DPoP-bound token shows as `Authorization: DPoP …`; the proof is made per request and
+	// is not part of the command (without one, the API refuses the token: RFC 9449 §7).
 	return toCurl(
-		built,
-		options.includeSecrets ? 'include' : describeSecrets({ connector, auth }, options.locale)
+		request,
+		options.includeSecrets
+			? 'include'
+			: describeSecrets({ connector, auth, tokens }, options.locale)
 	);
 }
 
@@ -92,13 +97,24 @@ async function ensureFresh(ctx: ConnectionContext, meta: ConnectionMeta): Promis
 	await refreshConnection(ctx, meta.id, { validForMs: USE_MARGIN_MS });
 }
 
+interface Signed {
+	request: ApiRequest;
+	tokens: TokenSet | undefined;
+}
+
 /** The request with the connection's current credentials applied. */
-async function signed(ctx: ConnectionContext, id: string, spec: RequestSpec) {
+async function signed(ctx: ConnectionContext, id: string, spec: RequestSpec): Promise<Signed> {
 	const secrets = await ctx.store.secrets(id);
 	const current = await requireMeta(ctx, id);
 	const { connector, auth } = connectorOf(ctx, current);
-	return buildRequest(
-		{ connector, auth, values: allValues(current, secrets), tokens: secrets?.tokens },
-		spec
-	);
+	const tokens = secrets?.tokens;
+	return {
+		request: buildRequest({ connector, auth, values: allValues(current, secrets), tokens }, spec),
+		tokens
+	};
+}
+
+/** Sends a signed request, with a DPoP proof when its token is DPoP-bound. */
+async function send(ctx: ConnectionContext, id: string, { request, tokens }: Signed) {
+	return sendRequest(request, await apiProof(ctx, id, tokens));
 }

@@ -3,3 +3,4 @@ export { deriveWrappingKey, KDF_ITERATIONS, SALT_BYTES, type KdfParams } from '.
 export { generateVaultKey, unwrapVaultKey, wrapVaultKey } from './keys';
 export { open, seal, type Envelope } from './envelope';
 export { digestHex } from './digest';
+export { generateDPoPKeyPair } from './dpop';

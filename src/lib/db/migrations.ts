@@ -29,6 +29,10 @@ export const MIGRATIONS: readonly Step[] = [
 	// connection store fills it in after the first unlock, when it can read them).
 	(_db, tx) => {
 		tx.objectStore('connections').createIndex('folderId', 'folderId');
+	},
+	// 3 → 4: DPoP key pairs (RFC 9449), one per connection, as non-extractable CryptoKeys.
+	(db) => {
+		db.createObjectStore('dpopKeys', { keyPath: 'id' });
 	}
 ];
 

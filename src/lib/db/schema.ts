@@ -32,8 +32,21 @@ export interface SwitchboardDB extends DBSchema {
 	secrets: { key: string; value: SealedRecord };
 	/** Authorization flows in progress (state, PKCE verifier), until the callback or expiry. */
 	pending: { key: string; value: SealedRecord };
+	/**
+	 * DPoP key pairs (RFC 9449) by connection id. Stored as CryptoKeys (structured clone): the
+	 * private key is non-extractable, so the browser keeps its material and nothing can read it
+	 * out; it is not sealed (it cannot be exported to be encrypted), and is useless without the
+	 * sealed access token it is bound to.
+	 */
+	dpopKeys: { key: string; value: DPoPKeyRecord };
 	/** Plain preferences (language, theme, auto-lock): needed before unlock, never secret. */
 	settings: { key: string; value: { key: string; value: unknown } };
+}
+
+export interface DPoPKeyRecord {
+	id: string;
+	keyPair: CryptoKeyPair;
+	createdAt: number;
 }
 
 export type SealedStore = 'folders' | 'connections' | 'secrets' | 'pending';

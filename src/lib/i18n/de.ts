@@ -221,6 +221,9 @@ export const de: Record<MessageKey, string> = {
 	'console.send': 'Anfrage senden',
 	'console.copyCurl': 'Als curl kopieren',
 	'console.includeSecrets': 'Geheimnis einschließen',
+	'console.proofTitle': 'Bestätigen Sie mit Ihrer Passphrase, um das Geheimnis einzuschließen',
+	'console.proofPassphrase': 'Ihre Passphrase',
+	'console.proofSubmit': 'Bestätigen und kopieren',
 	'console.curl': 'curl-Befehl',
 	'console.curlCopied': 'Der curl-Befehl wurde in die Zwischenablage kopiert.',
 	'console.status': 'Status',
@@ -281,6 +284,10 @@ export const de: Record<MessageKey, string> = {
 		'Die Passphrase wurde inzwischen in einem anderen Tab geändert.',
 	'error.vault.changed-elsewhere.resolution':
 		'Laden Sie diesen Tab neu und verwenden Sie die dort gesetzte Passphrase.',
+	'error.vault.proof-required.message':
+		'Zum Kopieren eines Geheimnisses wird Ihre Passphrase erneut benötigt.',
+	'error.vault.proof-required.resolution':
+		'Geben Sie unten Ihre Passphrase ein; sie gilt eine Minute lang.',
 	'error.crypto.unknown-version.message':
 		'Ein gespeicherter Datensatz hat ein Format, das diese Version nicht kennt.',
 	'error.crypto.unknown-version.resolution':
@@ -377,6 +384,10 @@ export const de: Record<MessageKey, string> = {
 	'error.connection.check-failed.message': 'Die Prüfanfrage war nicht erfolgreich.',
 	'error.connection.check-failed.resolution':
 		'Sehen Sie sich die Antwort unten an; prüfen Sie die Verbindungseinstellungen und den Status des Anbieters.',
+	'error.connection.redirected.message':
+		'Die API hat mit einer Weiterleitung geantwortet; Switchboard folgt ihr nicht mit Ihren Anmeldedaten.',
+	'error.connection.redirected.resolution':
+		'Verwenden Sie die Adresse, auf die die API weiterleitet, als Anfragepfad oder Basis-URL, wenn Sie ihr vertrauen.',
 	'error.connection.needs-reconnect.message':
 		'Die Authentifizierungseinstellungen des Connectors haben sich seit dem Anlegen dieser Verbindung geändert.',
 	'error.connection.needs-reconnect.resolution':

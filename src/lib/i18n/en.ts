@@ -211,6 +211,9 @@ export const en = {
 	'console.send': 'Send request',
 	'console.copyCurl': 'Copy as curl',
 	'console.includeSecrets': 'Include the secret',
+	'console.proofTitle': 'Confirm with your passphrase to include the secret',
+	'console.proofPassphrase': 'Passphrase',
+	'console.proofSubmit': 'Confirm and copy',
 	'console.curl': 'curl command',
 	'console.curlCopied': 'The curl command was copied to the clipboard.',
 	'console.status': 'Status',
@@ -268,6 +271,8 @@ export const en = {
 	'error.vault.corrupt.resolution': 'Restore from an encrypted backup. Nothing was overwritten.',
 	'error.vault.changed-elsewhere.message': 'The passphrase was changed in another tab meanwhile.',
 	'error.vault.changed-elsewhere.resolution': 'Reload this tab and use the passphrase set there.',
+	'error.vault.proof-required.message': 'Copying a secret needs your passphrase again.',
+	'error.vault.proof-required.resolution': 'Enter your passphrase below; it counts for one minute.',
 	'error.crypto.unknown-version.message':
 		'A stored record uses a format this version does not know.',
 	'error.crypto.unknown-version.resolution': 'Update Switchboard (reload the app), then try again.',
@@ -352,6 +357,10 @@ export const en = {
 	'error.connection.check-failed.message': 'The check request did not succeed.',
 	'error.connection.check-failed.resolution':
 		'See the response below; check the connection settings and the provider’s status.',
+	'error.connection.redirected.message':
+		'The API answered with a redirect, which Switchboard does not follow with your credentials.',
+	'error.connection.redirected.resolution':
+		'Use the address the API redirects to as the request path or base URL, if you trust it.',
 	'error.connection.needs-reconnect.message':
 		'The connector’s authentication settings changed since this connection was made.',
 	'error.connection.needs-reconnect.resolution': 'Reconnect to sign in with the current settings.',

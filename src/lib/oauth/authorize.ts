@@ -6,6 +6,7 @@
 import * as oauth from 'oauth4webapi';
 import type { OAuthConfig } from '../catalog';
 import { AppError } from '../errors';
+import { dpopOption, withNonceRetry, type DPoPHandle } from './dpop';
 import { OAuthError, toOAuthError } from './errors';
 import { requestOptions, type ResolvedOAuth } from './resolve';
 import { joinScopes } from './scopes';
@@ -106,26 +107,34 @@ function validateCallback(
 export async function completeAuthorization(
 	resolved: ResolvedOAuth,
 	pending: PendingAuthorization,
-	callbackUrl: URL
+	callbackUrl: URL,
+	dpop?: DPoPHandle
 ): Promise<AuthorizationResult> {
 	const params = validateCallback(resolved, pending, callbackUrl);
 	if (!params.get('code')) throw new OAuthError('oauth.missing-code');
 	try {
-		const res = await oauth.authorizationCodeGrantRequest(
-			resolved.as,
-			resolved.client,
-			resolved.clientAuth,
-			params,
-			pending.redirectUri,
-			pending.codeVerifier ?? oauth.nopkce,
-			{ ...requestOptions(resolved), additionalParameters: resolved.config.extraTokenParams }
-		);
-		const body = await oauth.processAuthorizationCodeResponse(
-			resolved.as,
-			resolved.client,
-			res,
-			pending.nonce ? { expectedNonce: pending.nonce, requireIdToken: true } : undefined
-		);
+		// A nonce refusal is answered before the code is looked at, so the retry may redeem it.
+		const body = await withNonceRetry(async () => {
+			const res = await oauth.authorizationCodeGrantRequest(
+				resolved.as,
+				resolved.client,
+				resolved.clientAuth,
+				params,
+				pending.redirectUri,
+				pending.codeVerifier ?? oauth.nopkce,
+				{
+					...requestOptions(resolved),
+					...dpopOption(resolved, dpop),
+					additionalParameters: resolved.config.extraTokenParams
+				}
+			);
+			return oauth.processAuthorizationCodeResponse(
+				resolved.as,
+				resolved.client,
+				res,
+				pending.nonce ? { expectedNonce: pending.nonce, requireIdToken: true } : undefined
+			);
+		});
 		const claims = oauth.getValidatedIdTokenClaims(body);
 		return { tokens: toTokenSet(body), ...(claims ? { idTokenClaims: claims } : {}) };
 	} catch (error) {

@@ -1,5 +1,6 @@
 /** The grants without a browser redirect, and revocation. Each returns a TokenSet. */
 import * as oauth from 'oauth4webapi';
+import { dpopOption, withNonceRetry, type DPoPHandle } from './dpop';
 import { OAuthError, toOAuthError } from './errors';
 import { requestOptions, type ResolvedOAuth } from './resolve';
 import { joinScopes } from './scopes';
@@ -16,34 +17,48 @@ function scopeParams(resolved: ResolvedOAuth): Record<string, string> {
  * Exchanges a refresh token (at the refresh URL). Without a new refresh token in the answer the
  * old one is returned in the TokenSet, so the caller can always store what it gets.
  */
-export async function refresh(resolved: ResolvedOAuth, refreshToken: string): Promise<TokenSet> {
+export async function refresh(
+	resolved: ResolvedOAuth,
+	refreshToken: string,
+	dpop?: DPoPHandle
+): Promise<TokenSet> {
 	try {
-		const res = await oauth.refreshTokenGrantRequest(
-			resolved.refreshAs,
-			resolved.client,
-			resolved.clientAuth,
-			refreshToken,
-			{ ...requestOptions(resolved), additionalParameters: resolved.config.extraTokenParams }
-		);
-		const body = await oauth.processRefreshTokenResponse(resolved.refreshAs, resolved.client, res);
+		const body = await withNonceRetry(async () => {
+			const res = await oauth.refreshTokenGrantRequest(
+				resolved.refreshAs,
+				resolved.client,
+				resolved.clientAuth,
+				refreshToken,
+				{
+					...requestOptions(resolved),
+					...dpopOption(resolved, dpop),
+					additionalParameters: resolved.config.extraTokenParams
+				}
+			);
+			return oauth.processRefreshTokenResponse(resolved.refreshAs, resolved.client, res);
+		});
 		return toTokenSet(body, { previousRefreshToken: refreshToken });
 	} catch (error) {
 		throw toOAuthError(error, 'token');
 	}
 }
 
-export async function clientCredentials(resolved: ResolvedOAuth): Promise<TokenSet> {
+export async function clientCredentials(
+	resolved: ResolvedOAuth,
+	dpop?: DPoPHandle
+): Promise<TokenSet> {
 	try {
-		const res = await oauth.clientCredentialsGrantRequest(
-			resolved.as,
-			resolved.client,
-			resolved.clientAuth,
-			scopeParams(resolved),
-			requestOptions(resolved)
-		);
-		return toTokenSet(
-			await oauth.processClientCredentialsResponse(resolved.as, resolved.client, res)
-		);
+		const body = await withNonceRetry(async () => {
+			const res = await oauth.clientCredentialsGrantRequest(
+				resolved.as,
+				resolved.client,
+				resolved.clientAuth,
+				scopeParams(resolved),
+				{ ...requestOptions(resolved), ...dpopOption(resolved, dpop) }
+			);
+			return oauth.processClientCredentialsResponse(resolved.as, resolved.client, res);
+		});
+		return toTokenSet(body);
 	} catch (error) {
 		throw toOAuthError(error, 'token');
 	}
@@ -53,20 +68,22 @@ export async function clientCredentials(resolved: ResolvedOAuth): Promise<TokenS
 export async function passwordGrant(
 	resolved: ResolvedOAuth,
 	username: string,
-	password: string
+	password: string,
+	dpop?: DPoPHandle
 ): Promise<TokenSet> {
 	try {
-		const res = await oauth.genericTokenEndpointRequest(
-			resolved.as,
-			resolved.client,
-			resolved.clientAuth,
-			'password',
-			{ ...scopeParams(resolved), username, password },
-			requestOptions(resolved)
-		);
-		return toTokenSet(
-			await oauth.processGenericTokenEndpointResponse(resolved.as, resolved.client, res)
-		);
+		const body = await withNonceRetry(async () => {
+			const res = await oauth.genericTokenEndpointRequest(
+				resolved.as,
+				resolved.client,
+				resolved.clientAuth,
+				'password',
+				{ ...scopeParams(resolved), username, password },
+				{ ...requestOptions(resolved), ...dpopOption(resolved, dpop) }
+			);
+			return oauth.processGenericTokenEndpointResponse(resolved.as, resolved.client, res);
+		});
+		return toTokenSet(body);
 	} catch (error) {
 		throw toOAuthError(error, 'token');
 	}

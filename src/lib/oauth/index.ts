@@ -6,6 +6,14 @@ export {
 	type PendingAuthorization,
 	type StartOptions
 } from './authorize';
+export {
+	dpopHandle,
+	dpopResourceRequest,
+	isDPoPBound,
+	usesDPoP,
+	type DPoPHandle,
+	type ProofRequest
+} from './dpop';
 export { OAuthError, parseRetryAfter, toOAuthError, type Endpoint } from './errors';
 export { clientCredentials, passwordGrant, refresh, revoke } from './grants';
 export { DiscoveryCache, resolveOAuth, type ResolveOptions, type ResolvedOAuth } from './resolve';

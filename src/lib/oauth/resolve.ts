@@ -8,6 +8,7 @@ import { fillTemplate, fillUrl } from '../catalog';
 import { AppError } from '../errors';
 import { toOAuthError } from './errors';
 import { isAllowedUrl, isLocalHttp, networkFetch, parseUrl, type FetchLike } from '../platform';
+import { usesDPoP } from './dpop';
 import { resolveScopes } from './scopes';
 
 export interface ResolvedOAuth {
@@ -25,6 +26,8 @@ export interface ResolvedOAuth {
 	config: OAuthConfig;
 	/** The fetch passed to oauth4webapi (marks network failures: platform/network.ts). */
 	fetch: FetchLike;
+	/** Token requests carry a DPoP proof (RFC 9449): config or server metadata say so. */
+	dpop: boolean;
 }
 
 export interface ResolveOptions {
@@ -140,7 +143,7 @@ export async function resolveOAuth(
 
 	const clientId = values.client_id?.trim();
 	if (!clientId) throw new AppError('input.invalid', { detail: 'client_id' });
-	const client: oauth.Client = { client_id: clientId };
+	const client = ownOnly<oauth.Client>({ client_id: clientId });
 	const clientAuth = clientAuthFor(auth, config, values.client_secret || undefined);
 	const scopes = resolveScopes(config, values);
 	const fetch = networkFetch(options.fetch);
@@ -157,18 +160,18 @@ export async function resolveOAuth(
 	// oauth4webapi compares issuers as strings: use the configured one as written, not URL.href
 	// (which would add a trailing slash to "https://host").
 	const configuredIssuer = config.issuer ? fillTemplate(config.issuer, values) : undefined;
-	const as: oauth.AuthorizationServer = {
+	const as = ownOnly<oauth.AuthorizationServer>({
 		...discovered,
 		issuer:
 			discovered?.issuer ?? configuredIssuer ?? impliedIssuer(urls.authorization ?? urls.token),
 		token_endpoint: urls.token.href,
 		authorization_endpoint: urls.authorization?.href ?? discovered?.authorization_endpoint,
 		revocation_endpoint: urls.revocation?.href ?? discovered?.revocation_endpoint
-	};
+	});
 
 	return {
 		as,
-		refreshAs: { ...as, token_endpoint: urls.refresh.href },
+		refreshAs: ownOnly({ ...as, token_endpoint: urls.refresh.href }),
 		client,
 		clientAuth,
 		scopes,
@@ -176,8 +179,17 @@ export async function resolveOAuth(
 		insecure,
 		oidc,
 		config,
-		fetch
+		fetch,
+		dpop: usesDPoP(as, config)
 	};
+}
+
+/**
+ * The same object without a prototype: oauth4webapi reads optional metadata (e.g.
+ * `use_mtls_endpoint_aliases`) by plain property access, so nothing may be inherited.
+ */
+function ownOnly<T extends object>(value: T): T {
+	return Object.assign(Object.create(null) as T, value);
 }
 
 /** The oauth4webapi request options every call shares. */

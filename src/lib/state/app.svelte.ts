@@ -115,11 +115,12 @@ class AppState {
 	/** Locks this tab and, unless told by another tab, every other tab too. */
 	async lock(reason: LockReason, broadcast = true): Promise<void> {
 		this.#stopIdle();
-		await worker().vault.lock();
-		connections.reset();
+		// Hide everything at once; the worker drops the key right after.
 		this.#lockReason = reason;
 		this.#phase = 'locked';
+		connections.reset();
 		if (broadcast) publish({ type: 'locked' });
+		await worker().vault.lock();
 	}
 
 	async saveSettings(patch: Partial<Settings>): Promise<void> {

@@ -41,8 +41,10 @@ export function runAuthorization(start: () => Promise<ConnectStart>): Promise<Co
 			location.assign(started.url);
 			return new Promise<never>(() => {});
 		}
+		// The provider's pages get no handle on this tab.
+		popup.opener = null;
 		popup.location.href = started.url;
-		const callbackUrl = await waitForCallback(popup);
+		const callbackUrl = await waitForCallback(popup, stateOf(started.url));
 		return worker().connections.complete(callbackUrl);
 	})();
 }
@@ -53,8 +55,20 @@ export function connectedView(started: ConnectStart): ConnectionView {
 	return started.connection;
 }
 
-/** Resolves with the callback URL; rejects when the popup is closed before it arrives. */
-function waitForCallback(popup: Window): Promise<string> {
+/** The `state` a URL carries (an authorization request's, or a callback's). */
+function stateOf(url: string): string | null {
+	try {
+		return new URL(url).searchParams.get('state');
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Resolves with the callback URL of this tab's flow (its `state` matches the one this tab sent;
+ * any other window's message is ignored); rejects when the popup is closed before it arrives.
+ */
+function waitForCallback(popup: Window, state: string | null): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const channel = new BroadcastChannel(OAUTH_CHANNEL);
 		let closedSince: number | null = null;
@@ -64,6 +78,7 @@ function waitForCallback(popup: Window): Promise<string> {
 		};
 		channel.onmessage = (event: MessageEvent<OAuthMessage>) => {
 			if (event.data?.type !== 'callback' || typeof event.data.url !== 'string') return;
+			if (!state || stateOf(event.data.url) !== state) return;
 			channel.postMessage({ type: 'ack', url: event.data.url } satisfies OAuthMessage);
 			finish();
 			resolve(event.data.url);

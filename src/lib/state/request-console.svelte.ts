@@ -17,6 +17,9 @@ export class RequestConsole {
 	readonly #connectionId: string;
 	#response = $state.raw<ApiResponse | null>(null);
 	#curl = $state('');
+	#needsProof = $state(false);
+	/** Checking the passphrase the user re-entered. */
+	readonly proof = new AsyncAction();
 
 	constructor(connectionId: string) {
 		this.#connectionId = connectionId;
@@ -27,6 +30,10 @@ export class RequestConsole {
 	}
 	get curl(): string {
 		return this.#curl;
+	}
+	/** The worker wants the passphrase again before it hands out a secret. */
+	get needsProof(): boolean {
+		return this.#needsProof;
 	}
 
 	async send(input: ConsoleInput): Promise<void> {
@@ -39,6 +46,7 @@ export class RequestConsole {
 
 	/** Copies the request as curl; secrets are placeholders (in the UI's language) unless included. */
 	async copyCurl(input: ConsoleInput, includeSecrets: boolean): Promise<void> {
+		this.#needsProof = false;
 		await this.action.run(async () => {
 			this.#curl = await worker().connections.curl(this.#connectionId, toSpec(input), {
 				includeSecrets,
@@ -46,6 +54,15 @@ export class RequestConsole {
 			});
 			await navigator.clipboard.writeText(this.#curl);
 		});
+		if (this.action.error?.code === 'vault.proof-required') this.#needsProof = true;
+	}
+
+	/** Re-enters the passphrase, then copies with the secret included. */
+	async proveAndCopy(passphrase: string, input: ConsoleInput): Promise<boolean> {
+		await this.proof.run(() => worker().vault.confirm(passphrase));
+		if (this.proof.error) return false;
+		await this.copyCurl(input, true);
+		return true;
 	}
 }
 

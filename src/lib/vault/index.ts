@@ -1,2 +1,9 @@
-export { Vault, type RecordRef, type RecordWrite, type UnlockTiming } from './vault';
+export {
+	MAX_KDF_ITERATIONS,
+	MIN_KDF_ITERATIONS,
+	Vault,
+	type RecordRef,
+	type RecordWrite,
+	type UnlockTiming
+} from './vault';
 export { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase';

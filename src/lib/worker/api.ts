@@ -28,6 +28,11 @@ import type { Settings } from '../settings';
 import type { WorkerHost } from './host';
 import { publish } from './sync';
 
+export interface CurlOptions {
+	includeSecrets: boolean;
+	locale: Locale;
+}
+
 export interface VaultStatus {
 	exists: boolean;
 	unlocked: boolean;
@@ -53,6 +58,12 @@ export function createApi(host: WorkerHost) {
 				return timing;
 			},
 			lock: () => host.endSession(),
+			/** The user proves presence (re-enters the passphrase) before a secret may leave. */
+			async confirm(passphrase: string) {
+				const session = await host.session();
+				await (await host.vault()).verify(passphrase);
+				session.proven();
+			},
 			async changePassphrase(current: string, next: string) {
 				const vault = await host.vault();
 				if (!vault.unlocked) throw new AppError('vault.locked');
@@ -83,11 +94,15 @@ export function createApi(host: WorkerHost) {
 			check: async (id: string) => checkConnection(await ctx(), id),
 			refresh: async (id: string) => refreshNow(await ctx(), id),
 			request: async (id: string, spec: RequestSpec) => apiRequest(await ctx(), id, spec),
-			curl: async (
-				id: string,
-				spec: RequestSpec,
-				options: { includeSecrets: boolean; locale: Locale }
-			) => copyAsCurl(await ctx(), id, spec, options),
+			/** Copy as curl; including the secrets needs a fresh proof of the user (vault.confirm). */
+			async curl(id: string, spec: RequestSpec, options: CurlOptions) {
+				const session = await host.session();
+				if (options.includeSecrets === true) session.requireProof();
+				return copyAsCurl(session.connections, id, spec, {
+					includeSecrets: options.includeSecrets === true,
+					locale: options.locale === 'de' ? 'de' : 'en'
+				});
+			},
 			/** The page reports network changes (a worker does not always hear them itself). */
 			networkChanged: (online: boolean) => setOnline(online)
 		}

@@ -3,10 +3,10 @@
  * vault with thousands of records without the UI. They open their own Vault on the same database
  * with the passphrase, so the app under measurement runs exactly as shipped.
  */
-import { loadCatalog } from '../catalog/load';
 import {
 	ConnectionStore,
 	Fingerprints,
+	InFlight,
 	PendingFlows,
 	startConnection,
 	type ConnectionContext,
@@ -85,6 +85,9 @@ export const benchmarkHooks = {
 	async seedExpiringOAuth(passphrase: string, count: number): Promise<void> {
 		const vault = await openVault(passphrase);
 		const store = new ConnectionStore(vault);
+		// Imported here, not at the top: a static import would pull the catalog data into every
+		// worker build (it is a lazy chunk of its own).
+		const { loadCatalog } = await import('../catalog/load');
 		const ctx: ConnectionContext = {
 			store,
 			pending: new PendingFlows(vault),
@@ -94,7 +97,8 @@ export const benchmarkHooks = {
 			discovery: new DiscoveryCache(),
 			fingerprints: new Fingerprints(),
 			notify: () => {},
-			now: () => Date.now()
+			now: () => Date.now(),
+			inFlight: new InFlight()
 		};
 		let next = 0;
 		const made: string[] = [];

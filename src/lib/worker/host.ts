@@ -9,9 +9,11 @@ import { Vault } from '../vault';
 import { Session } from './session';
 import { publish, subscribe } from './sync';
 
+/** How long lock waits for refreshes in flight to write their new tokens. */
+const LOCK_SETTLE_MS = 10_000;
+
 export interface HostOptions {
 	dbName?: string;
-	iterations?: number;
 	origin?: string;
 }
 
@@ -19,6 +21,8 @@ export class WorkerHost {
 	#db: Promise<Database> | null = null;
 	#vault: Promise<Vault> | null = null;
 	#session: Promise<Session> | null = null;
+	/** A lock in progress: no new session may start until the key is gone. */
+	#ending: Promise<void> | null = null;
 	readonly #options: HostOptions;
 
 	constructor(options: HostOptions = {}) {
@@ -30,12 +34,13 @@ export class WorkerHost {
 	}
 
 	vault(): Promise<Vault> {
-		this.#vault ??= this.#database().then((db) => new Vault(db, this.#options.iterations));
+		this.#vault ??= this.#database().then((db) => new Vault(db));
 		return this.#vault;
 	}
 
 	/** The session exists only while the vault is unlocked. */
 	async session(): Promise<Session> {
+		await this.#ending;
 		const vault = await this.vault();
 		if (!vault.unlocked) throw new AppError('vault.locked');
 		this.#session ??= (async () => {
@@ -49,12 +54,18 @@ export class WorkerHost {
 		return this.#session;
 	}
 
-	/** Drops the key and the session (lock, or the database went away). */
-	async endSession(): Promise<void> {
-		(await this.#vault)?.lock();
-		const session = this.#session;
-		this.#session = null;
-		(await session?.catch(() => null))?.stop();
+	/**
+	 * Drops the session and then the key (lock, or the database went away). Refreshes in flight
+	 * may commit first, for a bounded time.
+	 */
+	endSession(): Promise<void> {
+		this.#ending ??= (async () => {
+			const session = this.#session;
+			this.#session = null;
+			await (await session?.catch(() => null))?.stop(LOCK_SETTLE_MS);
+			(await this.#vault)?.lock();
+		})().finally(() => (this.#ending = null));
+		return this.#ending;
 	}
 
 	async settings(): Promise<Settings> {

@@ -7,11 +7,13 @@ import { OAUTH_TYPES, type Connector } from '../catalog';
 import {
 	ConnectionStore,
 	Fingerprints,
+	InFlight,
 	PendingFlows,
 	refreshConnection,
 	revokeOnly,
 	type ConnectionContext
 } from '../connections';
+import { AppError } from '../errors';
 import { FolderService, FolderStore } from '../folders';
 import { DiscoveryCache } from '../oauth';
 import { holdLock, type HeldLock } from '../platform';
@@ -21,6 +23,8 @@ import { publish, type SyncMessage } from './sync';
 
 /** One tab refreshes in the background at a time: the one holding this lock. */
 const LEADER_LOCK = 'switchboard:refresh-leader';
+/** How long a re-entered passphrase lets the page receive a secret. */
+const PROOF_VALID_MS = 60_000;
 /** Opening every connection takes a few hundred ms at 10,000: the visible folder goes first. */
 const CATCH_UP_DELAY_MS = 1_000;
 
@@ -34,6 +38,8 @@ export class Session {
 	/** Whether this tab is the one refreshing in the background. */
 	#leading = false;
 	#stopped = false;
+	/** When the user last proved presence (re-entered the passphrase). */
+	#provenAt: number | null = null;
 
 	constructor(vault: Vault, catalog: ReadonlyMap<string, Connector>, origin: string) {
 		this.#store = new ConnectionStore(vault);
@@ -58,7 +64,8 @@ export class Session {
 			discovery: new DiscoveryCache(),
 			fingerprints: new Fingerprints(),
 			notify: (ids) => this.#changed(ids, 'connections'),
-			now: () => Date.now()
+			now: () => Date.now(),
+			inFlight: new InFlight()
 		};
 		this.#scheduler = new RefreshScheduler(
 			browserSchedulerDeps(async (id) => {
@@ -86,11 +93,27 @@ export class Session {
 		await this.#reschedule(message.ids);
 	}
 
-	stop(): void {
+	/** The user re-entered the passphrase (the vault checked it). */
+	proven(): void {
+		this.#provenAt = Date.now();
+	}
+
+	/** A secret leaves the worker only within a minute of the user proving presence. */
+	requireProof(): void {
+		if (this.#provenAt === null || Date.now() - this.#provenAt > PROOF_VALID_MS)
+			throw new AppError('vault.proof-required');
+	}
+
+	/**
+	 * Ends the session: nothing new starts, and refreshes in flight get up to `settleMs` to write
+	 * what the provider issued (a rotated refresh token dropped now would end the grant).
+	 */
+	async stop(settleMs = 0): Promise<void> {
 		this.#stopped = true;
 		this.#leading = false;
 		this.#leadership.release();
 		this.#scheduler.stop();
+		await this.connections.inFlight.settle(settleMs);
 	}
 
 	#changed(ids: string[], store: 'connections' | 'folders'): void {

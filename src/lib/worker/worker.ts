@@ -1,8 +1,11 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+// First: freeze the intrinsics before any other module runs.
+import './lockdown';
+import { expose, type Endpoint } from 'comlink';
 import { createApi } from './api';
 import { withBenchmarkHooks } from './bench';
 import { installErrorTransfer } from './errors';
+import { guardedEndpoint, harden } from './guard';
 import { WorkerHost } from './host';
 
 installErrorTransfer();
@@ -10,4 +13,7 @@ const api = createApi(new WorkerHost());
 // Benchmark hooks only in `--mode bench` builds: the condition is a build-time constant, so the
 // shipped worker contains neither the branch nor the hooks. (Exposed at once: a message that
 // arrives before `expose` would be lost.)
-expose(import.meta.env.MODE === 'bench' ? withBenchmarkHooks(api) : api);
+const { facade, allowed } = harden(
+	import.meta.env.MODE === 'bench' ? withBenchmarkHooks(api) : api
+);
+expose(facade, guardedEndpoint(self as unknown as Endpoint, allowed));

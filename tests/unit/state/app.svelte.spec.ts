@@ -61,6 +61,25 @@ describe('app state', () => {
 		expect(worker.published).toContainEqual({ type: 'locked' });
 	});
 
+	it('locks at once when the tab wakes up past the idle time (sleep, back/forward cache)', async () => {
+		const { app, worker } = await unlockedApp(); // autoLockMinutes: 1
+		// The machine slept: the clock jumped, no timer ran.
+		vi.setSystemTime(Date.now() + 5 * 60_000);
+		expect(app.phase).toBe('unlocked');
+		// Waking up is not activity: a key press now must not extend the session.
+		window.dispatchEvent(new Event('keydown'));
+		expect(app.phase).toBe('locked');
+		expect(app.lockReason).toBe('auto');
+		await vi.waitFor(() => expect(worker.api.vault.lock).toHaveBeenCalled());
+	});
+
+	it('checks the clock when the page is shown again', async () => {
+		const { app } = await unlockedApp();
+		vi.setSystemTime(Date.now() + 2 * 60_000);
+		window.dispatchEvent(new Event('pageshow'));
+		expect(app.phase).toBe('locked');
+	});
+
 	it('applies settings another tab saved', async () => {
 		const { app, worker } = await unlockedApp();
 		worker.api.settings.get.mockResolvedValue({

@@ -17,6 +17,7 @@ const VIEW = { id: 'c1', name: 'Sandbox' };
 
 interface FakePopup {
 	closed: boolean;
+	opener: unknown;
 	location: { href: string };
 	close: ReturnType<typeof vi.fn>;
 }
@@ -39,7 +40,12 @@ async function load() {
 }
 
 function openPopup(): FakePopup {
-	const popup: FakePopup = { closed: false, location: { href: '' }, close: vi.fn() };
+	const popup: FakePopup = {
+		closed: false,
+		location: { href: '' },
+		close: vi.fn(),
+		opener: window
+	};
 	vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
 	return popup;
 }
@@ -59,13 +65,18 @@ describe('the opener', () => {
 		const popup = openPopup();
 		worker.api.connections.start.mockResolvedValue({
 			kind: 'redirect',
-			url: 'https://as.example/authorize?x=1'
+			url: 'https://as.example/authorize?x=1&state=xyz'
 		});
 		worker.api.connections.complete.mockResolvedValue(VIEW);
 		const done = runAuthorization(() => worker.api.connections.start({}));
 		expect(window.open).toHaveBeenCalledOnce(); // before anything was awaited
-		await vi.waitFor(() => expect(popup.location.href).toBe('https://as.example/authorize?x=1'));
+		await vi.waitFor(() =>
+			expect(popup.location.href).toBe('https://as.example/authorize?x=1&state=xyz')
+		);
+		expect((popup as unknown as { opener: unknown }).opener).toBeNull();
 		const popupPage = peer();
+		// Another window's callback (another flow, or a forged one) is not taken.
+		popupPage.channel.postMessage({ type: 'callback', url: CALLBACK.replace('xyz', 'other') });
 		popupPage.channel.postMessage({ type: 'callback', url: CALLBACK });
 		await expect(done).resolves.toEqual(VIEW);
 		expect(worker.api.connections.complete).toHaveBeenCalledWith(CALLBACK);
