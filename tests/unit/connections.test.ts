@@ -2,11 +2,8 @@
  * The connection functions (src/lib/connections) against the in-process sandbox provider, with a
  * ConnectionContext wired the way the worker's session wires it (src/lib/worker/session.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSandbox } from '../../sandbox/index.js';
-import { validateConnector, type Connector } from '../../src/lib/catalog';
+import type { Connector } from '../../src/lib/catalog';
 import {
 	ConnectionStore,
 	Fingerprints,
@@ -36,24 +33,10 @@ import { DiscoveryCache } from '../../src/lib/oauth';
 import { setOnline } from '../../src/lib/platform';
 import { Vault } from '../../src/lib/vault';
 import { Browser, signIn } from './browser';
+import { APP, sandboxCatalog, startTestSandbox, type TestSandbox } from './sandbox-env';
 
-const APP = 'http://localhost:4173';
-let sandbox: { issuer: string; apiUrl: string; close(): Promise<void> };
+let sandbox: TestSandbox;
 let catalog: Map<string, Connector>;
-
-/** The sandbox connectors, pointed at this test's own sandbox ports. */
-function loadSandboxCatalog(): Map<string, Connector> {
-	const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');
-	const map = new Map<string, Connector>();
-	for (const file of readdirSync(dir).filter((f) => f.startsWith('sandbox-'))) {
-		const text = readFileSync(join(dir, file), 'utf8')
-			.replaceAll('http://localhost:9400', sandbox.issuer)
-			.replaceAll('http://localhost:9401', sandbox.apiUrl);
-		const connector = validateConnector(JSON.parse(text));
-		map.set(connector.id, connector);
-	}
-	return map;
-}
 
 /** One unlocked session's context: a fresh vault, folder service, discovery cache and all. */
 async function setup() {
@@ -144,14 +127,8 @@ const clientCredentials = () =>
 	});
 
 beforeAll(async () => {
-	sandbox = await startSandbox({
-		issuerPort: 0,
-		apiPort: 0,
-		accessTokenTtl: 20,
-		appOrigins: [APP],
-		quiet: true
-	});
-	catalog = loadSandboxCatalog();
+	sandbox = await startTestSandbox({ accessTokenTtl: 20 });
+	catalog = sandboxCatalog(sandbox);
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {

@@ -4,12 +4,9 @@
  * server nonce), the key's life (kept across lock, deleted with the connection), and the sandbox
  * API refusing a DPoP-bound token without its proof.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../sandbox/index.js';
-import { validateConnector, type Connector } from '../../src/lib/catalog';
+import type { Connector } from '../../src/lib/catalog';
 import {
 	ConnectionStore,
 	Fingerprints,
@@ -28,24 +25,11 @@ import { openDatabase } from '../../src/lib/db';
 import { DiscoveryCache, isDPoPBound, usesDPoP } from '../../src/lib/oauth';
 import { Vault } from '../../src/lib/vault';
 import { Browser, signIn } from './browser';
+import { APP, sandboxCatalog, startTestSandbox, type TestSandbox } from './sandbox-env';
 
-const APP = 'http://localhost:4173';
 const PASSPHRASE = 'correct horse battery';
-let sandbox: { issuer: string; apiUrl: string; close(): Promise<void> };
+let sandbox: TestSandbox;
 let catalog: Map<string, Connector>;
-
-function loadSandboxCatalog(): Map<string, Connector> {
-	const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');
-	const map = new Map<string, Connector>();
-	for (const file of readdirSync(dir).filter((f) => f.startsWith('sandbox-'))) {
-		const text = readFileSync(join(dir, file), 'utf8')
-			.replaceAll('http://localhost:9400', sandbox.issuer)
-			.replaceAll('http://localhost:9401', sandbox.apiUrl);
-		const connector = validateConnector(JSON.parse(text));
-		map.set(connector.id, connector);
-	}
-	return map;
-}
 
 function contextFor(vault: Vault): ConnectionContext {
 	return {
@@ -81,14 +65,8 @@ async function connectDPoP(ctx: ConnectionContext) {
 const me = (headers: Record<string, string>) => fetch(`${sandbox.apiUrl}/api/me`, { headers });
 
 beforeAll(async () => {
-	sandbox = await startSandbox({
-		issuerPort: 0,
-		apiPort: 0,
-		accessTokenTtl: 60,
-		appOrigins: [APP],
-		quiet: true
-	});
-	catalog = loadSandboxCatalog();
+	sandbox = await startTestSandbox();
+	catalog = sandboxCatalog(sandbox);
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {

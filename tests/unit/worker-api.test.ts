@@ -1,11 +1,11 @@
 import { expose, transferHandlers, wrap } from 'comlink';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSandbox } from '../../sandbox/index.js';
 import { AppError } from '../../src/lib/errors';
 import { createApi, type WorkerApi } from '../../src/lib/worker/api';
 import type { RemoteApi } from '../../src/lib/worker/client';
 import { installErrorTransfer } from '../../src/lib/worker/errors';
 import { WorkerHost } from '../../src/lib/worker/host';
+import { APP, pointAt, startTestSandbox, type TestSandbox } from './sandbox-env';
 
 installErrorTransfer();
 
@@ -24,11 +24,7 @@ vi.mock('../../src/lib/catalog/load', async (importOriginal) => {
 			const connectors = loaded.connectors.map((c) =>
 				c.sandbox
 					? validateConnector(
-							JSON.parse(
-								JSON.stringify(c)
-									.replaceAll('http://localhost:9400', ports.issuer)
-									.replaceAll('http://localhost:9401', ports.apiUrl)
-							)
+							JSON.parse(pointAt(JSON.stringify(c), { issuer: ports.issuer, apiUrl: ports.apiUrl }))
 						)
 					: c
 			);
@@ -37,17 +33,10 @@ vi.mock('../../src/lib/catalog/load', async (importOriginal) => {
 	};
 });
 
-const APP = 'http://localhost:4173';
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let sandbox: TestSandbox;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({
-		issuerPort: 0,
-		apiPort: 0,
-		accessTokenTtl: 60,
-		appOrigins: [APP],
-		quiet: true
-	});
+	sandbox = await startTestSandbox();
 	ports.issuer = sandbox.issuer;
 	ports.apiUrl = sandbox.apiUrl;
 });
@@ -173,7 +162,8 @@ describe('the worker API through comlink', () => {
 		expect(await remote.folders.list()).toHaveLength(1);
 	});
 
-	it('makes, edits, checks and deletes a connection', async () => {
+	/** An API-key connection to the sandbox (connected at once, no redirect). */
+	async function connectApiKey() {
 		const started = await remote.connections.start({
 			connectorId: 'sandbox-api-key',
 			authType: 'api-key',
@@ -182,8 +172,13 @@ describe('the worker API through comlink', () => {
 			values: { 'X-Access-Token': 'sandbox-api-key-123' }
 		});
 		if (started.kind !== 'connected') throw new Error('expected a direct connect');
-		const { id } = started.connection;
-		expect(started.connection).toMatchObject({ status: 'connected', account: 'Alice Example' });
+		return started.connection;
+	}
+
+	it('makes, edits, checks and deletes a connection', async () => {
+		const connection = await connectApiKey();
+		const { id } = connection;
+		expect(connection).toMatchObject({ status: 'connected', account: 'Alice Example' });
 		expect(
 			await remote.connections.edit(id, { name: ' Renamed ', description: 'd', pollingInterval: 7 })
 		).toMatchObject({ name: 'Renamed', description: 'd', pollingInterval: 7 });
@@ -282,15 +277,8 @@ describe('the worker API through comlink', () => {
 	});
 
 	it('hands out a secret only after the passphrase was given again, for a minute', async () => {
-		const started = await remote.connections.start({
-			connectorId: 'sandbox-api-key',
-			authType: 'api-key',
-			folderId: 'my-workspace',
-			name: 'Key',
-			values: { 'X-Access-Token': 'sandbox-api-key-123' }
-		});
-		if (started.kind !== 'connected') throw new Error('expected a direct connect');
-		const { id } = started.connection;
+		const connection = await connectApiKey();
+		const { id } = connection;
 		const spec = { method: 'GET', path: '/api/key/me' };
 		const withSecret = { includeSecrets: true, locale: 'en' as const };
 		expect(((await thrown(remote.connections.curl(id, spec, withSecret))) as AppError).code).toBe(
