@@ -33,7 +33,7 @@ import { DiscoveryCache } from '../../src/lib/oauth';
 import { setOnline } from '../../src/lib/platform';
 import { Vault } from '../../src/lib/vault';
 import { Browser, signIn } from './browser';
-import { APP, sandboxCatalog, startTestSandbox, type TestSandbox } from './sandbox-env';
+import { APP, sandboxCatalog, signInFor, startTestSandbox, type TestSandbox } from './sandbox-env';
 
 let sandbox: TestSandbox;
 let catalog: Map<string, Connector>;
@@ -301,7 +301,7 @@ describe('connections', () => {
 
 	it('a callback delivered twice at once is redeemed once', async () => {
 		const { ctx } = await setup();
-		const started = await startConnection(
+		const callback = await signInFor(
 			ctx,
 			draft({
 				connectorId: 'sandbox-oauth-pkce',
@@ -310,8 +310,6 @@ describe('connections', () => {
 				values: {}
 			})
 		);
-		if (started.kind !== 'redirect') throw new Error('expected a redirect');
-		const callback = await signIn(started.url, new Browser([ctx.redirectUri]));
 		const before = (await tokenRequests()).authorization_code ?? 0;
 		const outcomes = await Promise.allSettled([
 			completeAuthorization(ctx, callback.href),

@@ -17,15 +17,13 @@ import {
 	copyAsCurl,
 	deleteConnection,
 	refreshConnection,
-	startConnection,
 	type ConnectionContext
 } from '../../src/lib/connections';
 import { generateDPoPKeyPair } from '../../src/lib/crypto';
 import { openDatabase } from '../../src/lib/db';
 import { DiscoveryCache, isDPoPBound, usesDPoP } from '../../src/lib/oauth';
 import { Vault } from '../../src/lib/vault';
-import { Browser, signIn } from './browser';
-import { APP, sandboxCatalog, startTestSandbox, type TestSandbox } from './sandbox-env';
+import { APP, sandboxCatalog, signInFor, startTestSandbox, type TestSandbox } from './sandbox-env';
 
 const PASSPHRASE = 'correct horse battery';
 let sandbox: TestSandbox;
@@ -50,15 +48,13 @@ const stats = async () => (await fetch(`${sandbox.issuer}/__sandbox/stats`)).jso
 
 /** Connects the sandbox DPoP connector through a (scripted) sign-in. */
 async function connectDPoP(ctx: ConnectionContext) {
-	const started = await startConnection(ctx, {
+	const callback = await signInFor(ctx, {
 		connectorId: 'sandbox-dpop',
 		authType: 'oauth2-pkce',
 		folderId: 'my-workspace',
 		name: 'DPoP',
 		values: {}
 	});
-	if (started.kind !== 'redirect') throw new Error('expected a redirect');
-	const callback = await signIn(started.url, new Browser([ctx.redirectUri]));
 	return completeAuthorization(ctx, callback.href);
 }
 

@@ -6,6 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox } from '../../sandbox/index.js';
 import { validateConnector, type Connector } from '../../src/lib/catalog';
+import {
+	startConnection,
+	type ConnectionContext,
+	type ConnectionDraft
+} from '../../src/lib/connections';
+import { Browser, signIn } from './browser';
 
 export const APP = 'http://localhost:4173';
 
@@ -42,4 +48,11 @@ export function sandboxCatalog(sandbox: TestSandbox): Map<string, Connector> {
 		map.set(connector.id, connector);
 	}
 	return map;
+}
+
+/** Starts a redirect flow and signs in at the sandbox as alice; resolves with the callback URL. */
+export async function signInFor(ctx: ConnectionContext, draft: ConnectionDraft): Promise<URL> {
+	const started = await startConnection(ctx, draft);
+	if (started.kind !== 'redirect') throw new Error('expected a redirect');
+	return signIn(started.url, new Browser([ctx.redirectUri]));
 }
