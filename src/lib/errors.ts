@@ -36,6 +36,7 @@ export const ERROR_CODES = [
 	'oauth.server-error',
 	'oauth.rate-limited',
 	'oauth.cors',
+	'oauth.browser-refused',
 	'oauth.popup-closed',
 	'oauth.revoke-failed',
 	'network.offline',
@@ -99,6 +100,8 @@ const CLASSES: Partial<Record<ErrorCode, ErrorClass>> = {
 	// A browser reports a dropped network and a CORS refusal alike; for a connection that worked
 	// before, a network drop is by far the likelier, and retries are capped by the scheduler.
 	'oauth.cors': 'transient',
+	// Fixed only by another app registration or auth type: signing in again will not do.
+	'oauth.browser-refused': 'reconnect',
 	'oauth.server-error': 'transient',
 	'oauth.rate-limited': 'transient',
 	// An HTML page at a token endpoint is mostly a maintenance page or a captive portal.

@@ -615,7 +615,7 @@ describe('resolveOAuth (no network)', () => {
 	const salesforce = (type: AuthType, typed: Record<string, string> = {}) =>
 		setup(
 			'salesforce',
-			{ instance: 'acme.my.salesforce.com', client_id: 'cid', client_secret: 'cs', ...typed },
+			{ my_domain: 'acme.my.salesforce.com', client_id: 'cid', client_secret: 'cs', ...typed },
 			{ type, target: undefined }
 		);
 
@@ -635,7 +635,7 @@ describe('resolveOAuth (no network)', () => {
 		// Without a configured issuer the authorization endpoint's origin is the expected `iss`.
 		expect(r.as.issuer).toBe('https://acme.my.salesforce.com');
 		const bad = await failure(
-			resolve(salesforce('oauth2-authorization-code', { instance: 'evil.example/x?' }))
+			resolve(salesforce('oauth2-authorization-code', { my_domain: 'evil.example/x?' }))
 		);
 		expect(bad.code).toBe('input.invalid');
 	});
@@ -693,7 +693,7 @@ describe('resolveOAuth (no network)', () => {
 
 		const s = salesforce('oauth2-pkce');
 		const auth = structuredClone(s.auth);
-		auth.oauth!.scopes = { default: ['https://{instance}/api.read'], mandatory: ['api'] };
+		auth.oauth!.scopes = { default: ['https://{my_domain}/api.read'], mandatory: ['api'] };
 		const r = await resolveOAuth(s.connector, auth, s.values, 'https://app.example/cb');
 		expect(r.scopes).toEqual(['https://acme.my.salesforce.com/api.read', 'api']);
 		// A PKCE connector is a public client.

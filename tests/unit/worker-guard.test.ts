@@ -61,7 +61,7 @@ describe('the worker gate', () => {
 		expect(Object.isFrozen(facade.connections)).toBe(true);
 		expect(allowed.has('vault.status')).toBe(true);
 		expect(allowed.has('connections.curl')).toBe(true);
-		expect(allowed.size).toBe(26);
+		expect(allowed.size).toBe(27);
 	});
 
 	it('answers an allowed call', async () => {

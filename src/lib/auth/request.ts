@@ -21,8 +21,17 @@ export interface ApiRequest {
 
 export interface RequestSpec {
 	method?: string;
-	/** Relative to apiBaseUrl (`/me`, `me?x=1`), or an absolute URL on the API base's origin. */
+	/**
+	 * Relative to apiBaseUrl (`/me`, `me?x=1`), or an absolute URL on the API base's origin —
+	 * any https URL when `fromDefinition`.
+	 */
 	path: string;
+	/**
+	 * The path comes from the connector definition (its check request), not from a user typing in
+	 * the console: its absolute URL may name another host of the vendor (a userinfo endpoint on
+	 * the sign-in host), as the definition's token URL does.
+	 */
+	fromDefinition?: boolean;
 	headers?: HeadersInit;
 	body?: string;
 }
@@ -40,8 +49,10 @@ const escapes = (detail: string) => new AppError('input.invalid', { detail });
 export function resolveApiUrl(
 	apiBase: string | URL | undefined,
 	values: Record<string, string>,
-	path: string
+	path: string,
+	fromDefinition = false
 ): URL {
+	if (fromDefinition && ABSOLUTE.test(path)) return fillUrl(path, values);
 	if (!apiBase) throw escapes('no API base URL');
 	const base = typeof apiBase === 'string' ? fillUrl(apiBase, values) : apiBase;
 	if (ABSOLUTE.test(path)) {
@@ -92,10 +103,13 @@ function apiBaseOf(ctx: AuthContext, values: Record<string, string>): string | U
 	return url ?? undefined;
 }
 
-/** A request to the connection's API with its credentials applied; it goes to the API base's origin only. */
+/**
+ * A request to the connection's API with its credentials applied; it goes to the API base's
+ * origin only (or, for the definition's own check request, where the definition says).
+ */
 export function buildRequest(ctx: AuthContext, spec: RequestSpec): ApiRequest {
 	const values = publicValues(ctx);
-	const url = resolveApiUrl(apiBaseOf(ctx, values), values, spec.path);
+	const url = resolveApiUrl(apiBaseOf(ctx, values), values, spec.path, spec.fromDefinition);
 	const headers = new Headers(spec.headers);
 	applyAuth({ url, headers }, ctx);
 	const request: ApiRequest = { method: (spec.method ?? 'GET').toUpperCase(), url, headers };

@@ -49,8 +49,9 @@ export function initialValues(connector: Connector, auth: AuthConfig): Record<st
 }
 
 /** Labels of 1-63 characters, 253 in all (the DNS limits fillUrl also checks). */
+/** A DNS name, optionally with a port (a self-hosted instance: `jira.example.com:8443`). */
 const HOSTNAME =
-	/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+	/^(?=[^:]{1,253}(:|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:([1-9][0-9]{0,4}))?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateField(field: Property, raw: string): FieldProblem | null {

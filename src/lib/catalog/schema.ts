@@ -97,6 +97,12 @@ export const OAuthConfigSchema = v.strictObject({
 	/** Defaults to the token URL. */
 	refreshUrl: v.optional(urlTemplate),
 	revokeUrl: v.optional(urlTemplate),
+	/**
+	 * How the revoke URL is called: RFC 7009 (`token=` in a form, with client authentication), or
+	 * `bearer`: a POST carrying the access token as `Authorization: Bearer` and no body (Dropbox,
+	 * Slack). A JSON answer with `"ok": false` is a failure.
+	 */
+	revokeStyle: v.optional(v.picklist(['rfc7009', 'bearer']), 'rfc7009'),
 	/** OpenID issuer: when set, the id_token is validated against it. */
 	issuer: v.optional(urlTemplate),
 	scopes: v.strictObject({
@@ -132,7 +138,13 @@ export type OAuthConfig = v.InferOutput<typeof OAuthConfigSchema>;
 export const AuthConfigSchema = v.strictObject({
 	type: v.picklist(AUTH_TYPES),
 	oauth: v.optional(OAuthConfigSchema),
-	properties: v.optional(v.array(PropertySchema), [])
+	properties: v.optional(v.array(PropertySchema), []),
+	/**
+	 * Where this auth type cannot be completed from a browser page although the connector can
+	 * (e.g. Microsoft redeems a Web-platform app's code only from a server). Shown on the
+	 * connection screen when the type is chosen.
+	 */
+	browserLimit: v.optional(v.strictObject({ reason: Localized, source: urlTemplate }))
 });
 export type AuthConfig = v.InferOutput<typeof AuthConfigSchema>;
 
@@ -145,6 +157,37 @@ export const CheckRequestSchema = v.strictObject({
 	body: v.optional(v.string())
 });
 export type CheckRequest = v.InferOutput<typeof CheckRequestSchema>;
+
+/**
+ * A value the user does not type: the provider hands it over during or after sign-in. `name` is a
+ * connector property (askUser false) that URL templates use; the connection page shows it.
+ * - `token`: a field of the token response (Salesforce `instance_url`), updated on refresh;
+ * - `callback`: a parameter of the callback URL (QuickBooks `realmId`);
+ * - `request`: a GET with the new access token (Atlassian accessible-resources); `list` is the dot
+ *   path of the array of choices ('' when the answer is the array), `value` and `label` fields
+ *   of each item, `preferred` a field marking the default item. With several items, the first
+ *   (or the preferred one) is taken and the connection page offers the others.
+ * `as`: the value as given, or the host / origin of a URL value.
+ */
+export const LearnedValueSchema = v.variant('from', [
+	v.strictObject({
+		name: v.string(),
+		from: v.picklist(['token', 'callback']),
+		field: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.]+$/)),
+		as: v.optional(v.picklist(['value', 'host', 'origin']), 'value')
+	}),
+	v.strictObject({
+		name: v.string(),
+		from: v.literal('request'),
+		url: urlTemplate,
+		list: v.optional(v.string(), ''),
+		value: v.string(),
+		label: v.optional(v.string()),
+		preferred: v.optional(v.string()),
+		as: v.optional(v.picklist(['value', 'host', 'origin']), 'value')
+	})
+]);
+export type LearnedValue = v.InferOutput<typeof LearnedValueSchema>;
 
 export const ConnectorSchema = v.strictObject({
 	id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case')),
@@ -160,6 +203,8 @@ export const ConnectorSchema = v.strictObject({
 	properties: v.optional(v.array(PropertySchema), []),
 	authTypes: v.array(AuthConfigSchema),
 	checkRequest: v.optional(CheckRequestSchema),
+	/** Values learned during or after sign-in (see LearnedValueSchema), in the order they are learned. */
+	learned: v.optional(v.array(LearnedValueSchema), []),
 	browserSupport: v.strictObject({
 		verdict: v.picklist(BROWSER_SUPPORT),
 		reason: Localized,

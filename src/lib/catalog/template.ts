@@ -13,6 +13,8 @@ export const MAX_DNS_LABEL = 63;
 export const MAX_DNS_NAME = 253;
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** `host:port`: the one value whose `:` is kept, so a self-hosted instance on a port fits a host template. */
+const HOST_AND_PORT = /^([A-Za-z0-9.-]+):(\d{1,5})$/;
 
 /** `.` and `..` in any spelling a URL parser reads as a path dot-segment (WHATWG URL §4.1). */
 export function isDotSegment(value: string): boolean {
@@ -31,6 +33,9 @@ export function fillTemplate(template: string, values: Record<string, string | u
 		if (!value) throw new AppError('input.invalid', { detail: `missing ${name}` });
 		// Encoding keeps `.` and turns `%` into `%25`, so the value itself is what to check.
 		if (isDotSegment(value)) throw new AppError('input.invalid', { detail: name });
+		const hostAndPort = HOST_AND_PORT.exec(value);
+		if (hostAndPort && Number(hostAndPort[2]) <= 65535)
+			return `${encodeURIComponent(hostAndPort[1] ?? '')}:${hostAndPort[2]}`;
 		return encodeURIComponent(value);
 	});
 }

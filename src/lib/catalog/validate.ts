@@ -136,6 +136,28 @@ function checkAuthConfig(c: Connector, auth: AuthConfig, index: number, problems
 	}
 }
 
+/**
+ * Learned values fill connector properties the user is not asked for: each names one such
+ * property (not a secret: it is shown on the connection page), once.
+ */
+function checkLearned(c: Connector, problems: string[]): void {
+	const seen = new Set<string>();
+	for (const rule of c.learned) {
+		const where = `learned ${rule.name}`;
+		const property = c.properties.find((p) => p.name === rule.name);
+		if (!property) problems.push(`${where}: names no connector property`);
+		else if (property.askUser || property.secret)
+			problems.push(`${where}: the property must not be asked for nor secret`);
+		if (seen.has(rule.name)) problems.push(`${where}: learned twice`);
+		seen.add(rule.name);
+		if (rule.from !== 'request') continue;
+		checkUrl(rule.url, `${where}.url`, c.sandbox, problems);
+		for (const name of placeholders(rule.url))
+			if (!c.properties.some((p) => p.name === name))
+				problems.push(`${where}.url: placeholder {${name}} names no property`);
+	}
+}
+
 /** Validates one definition; throws AppError('catalog.invalid') listing every problem. */
 export function validateConnector(raw: unknown): Connector {
 	const parsed = v.safeParse(ConnectorSchema, raw);
@@ -167,6 +189,7 @@ export function validateConnector(raw: unknown): Connector {
 		problems.push('checkRequest: a relative path needs apiBaseUrl');
 	if (c.browserSupport.verdict !== 'unsupported' && c.authTypes.length === 0)
 		problems.push('authTypes: at least one unless unsupported');
+	checkLearned(c, problems);
 	const types = c.authTypes.map((a) => a.type);
 	if (new Set(types).size !== types.length) problems.push('authTypes: a type is listed twice');
 	c.authTypes.forEach((auth, i) => checkAuthConfig(c, auth, i, problems));

@@ -27,6 +27,7 @@ import type {
 	ConnectStart
 } from './model';
 import { viewOf } from './read';
+import { learnFromCallback, learnFromRequests, learnFromTokens } from './learned';
 import { applyTokens, normalizeTokens } from './tokens';
 import { allValues, splitValues } from './values';
 
@@ -52,11 +53,16 @@ export async function completeAuthorization(
 ): Promise<ConnectionView> {
 	const { flow, url } = await claimFlowFor(ctx, callbackUrl);
 	const { tokens: raw, idTokenClaims } = await exchangeCode(ctx, flow, url);
-	const { auth } = connectorOf(ctx, flow.meta);
+	const { connector, auth } = connectorOf(ctx, flow.meta);
 	const now = ctx.now();
 	const tokens = normalizeTokens(raw, auth, now);
 	const secrets: ConnectionSecrets = { id: flow.meta.id, values: flow.values, tokens };
-	let meta = applyTokens(flow.meta, tokens, auth, now);
+	let meta = learnFromCallback(
+		connector,
+		learnFromTokens(connector, applyTokens(flow.meta, tokens, auth, now), tokens),
+		url
+	);
+	meta = await learnFromRequests(connector, meta, tokens);
 	meta = {
 		...meta,
 		account:
@@ -152,6 +158,11 @@ async function connectDirect(
 				: await clientCredentials(resolved, dpop);
 		tokens = normalizeTokens(raw, auth, now);
 		connected = applyTokens({ ...connected, requestedScopes: resolved.scopes }, tokens, auth, now);
+		connected = await learnFromRequests(
+			connector,
+			learnFromTokens(connector, connected, tokens),
+			tokens
+		);
 	}
 	const secrets: ConnectionSecrets = { id: meta.id, values, tokens };
 	const account = await probeAccount(ctx, connected, secrets, !OAUTH_TYPES.includes(meta.authType));
@@ -175,7 +186,7 @@ async function probeAccount(
 	try {
 		const request = buildRequest(
 			{ connector, auth, values: allValues(meta, secrets), tokens: secrets.tokens },
-			{ method: check.method, path: check.path, body: check.body }
+			{ method: check.method, path: check.path, body: check.body, fromDefinition: true }
 		);
 		const response = await sendRequest(request, await apiProof(ctx, meta.id, secrets.tokens));
 		if (response.status === 401 || response.status === 403)

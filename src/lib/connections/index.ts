@@ -8,6 +8,7 @@ export type { ApiResponse } from './http';
 export { getConnection, listConnections } from './read';
 export { completeAuthorization, reconnect, startConnection } from './connect';
 export {
+	chooseValue,
 	deleteConnection,
 	editConnection,
 	moveConnection,

@@ -2,9 +2,12 @@
  * Changing connections: rename, describe, move, set as default, delete (revoking at the provider).
  * Every change is one vault transaction and is announced to other tabs.
  */
+import { fillUrl } from '../catalog';
 import { AppError } from '../errors';
 import { revoke } from '../oauth';
-import { requireMeta, resolveFor, type ConnectionContext } from './context';
+import { requireMeta, resolveFor, withConnectionLock, type ConnectionContext } from './context';
+import { chooseLearned } from './learned';
+import { sendRequest } from './http';
 import type { ConnectionMeta, ConnectionView, DeleteResult, Revocation } from './model';
 import { viewOf } from './read';
 import { allValues } from './values';
@@ -73,6 +76,24 @@ export async function setDefault(ctx: ConnectionContext, id: string): Promise<Co
 	return viewOf(ctx, { ...meta, isDefault: true, updatedAt: now });
 }
 
+/** Picks another value the provider offered for a learned property (another Atlassian site). */
+export async function chooseValue(
+	ctx: ConnectionContext,
+	id: string,
+	name: string,
+	value: string
+): Promise<ConnectionView> {
+	return withConnectionLock(id, async () => {
+		const meta = await requireMeta(ctx, id);
+		const connector = ctx.catalog.get(meta.connectorId);
+		if (!connector) throw new AppError('input.invalid', { detail: 'connector' });
+		const chosen = { ...chooseLearned(connector, meta, name, value), updatedAt: ctx.now() };
+		await ctx.store.commit({ connections: [{ meta: chosen }] });
+		ctx.notify([id]);
+		return viewOf(ctx, chosen);
+	});
+}
+
 /** Deletes the connection; first asks the provider to revoke its grant (RFC 7009) when it can. */
 export async function deleteConnection(ctx: ConnectionContext, id: string): Promise<DeleteResult> {
 	const meta = await requireMeta(ctx, id);
@@ -109,13 +130,40 @@ async function revokeGrant(ctx: ConnectionContext, meta: ConnectionMeta): Promis
 	const auth = connector?.authTypes.find((a) => a.type === meta.authType);
 	if (!tokens || !auth?.oauth?.revokeUrl) return 'not-applicable';
 	try {
-		const resolved = await resolveFor(ctx, meta, allValues(meta, secrets));
+		const values = allValues(meta, secrets);
+		if (auth.oauth.revokeStyle === 'bearer') {
+			await revokeWithBearer(fillUrl(auth.oauth.revokeUrl, values), tokens.accessToken);
+			return 'done';
+		}
+		const resolved = await resolveFor(ctx, meta, values);
 		// Revoking the refresh token ends the whole grant at most providers.
 		if (tokens.refreshToken) await revoke(resolved, tokens.refreshToken, 'refresh_token');
 		else await revoke(resolved, tokens.accessToken, 'access_token');
 		return 'done';
 	} catch {
 		return 'failed';
+	}
+}
+
+/**
+ * Revocation by the token itself (Dropbox `auth/token/revoke`, Slack `auth.revoke`): a POST with
+ * the access token as bearer and no body. Slack answers errors with HTTP 200 and `"ok": false`.
+ */
+async function revokeWithBearer(url: URL, accessToken: string): Promise<void> {
+	const response = await sendRequest({
+		method: 'POST',
+		url,
+		headers: new Headers({ Authorization: `Bearer ${accessToken}` })
+	});
+	if (response.status >= 300 || answersNotOk(response.body))
+		throw new AppError('oauth.revoke-failed', { detail: String(response.status) });
+}
+
+function answersNotOk(body: string): boolean {
+	try {
+		return (JSON.parse(body) as { ok?: unknown } | null)?.ok === false;
+	} catch {
+		return false;
 	}
 }
 

@@ -3,7 +3,7 @@
  * records: the page may see metadata; secrets are opened only inside the worker.
  */
 import type { ErrorCode } from '../errors';
-import type { AuthType } from '../catalog';
+import type { AuthType, Localized } from '../catalog';
 import type { TokenSet } from '../oauth';
 
 export const CONNECTION_STATUSES = [
@@ -14,6 +14,12 @@ export const CONNECTION_STATUSES = [
 	'pending-authentication'
 ] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+/** One value the provider offered for a learned property (see learned.ts). */
+export interface LearnedChoice {
+	value: string;
+	label: string;
+}
 
 export interface LastError {
 	code: ErrorCode;
@@ -50,6 +56,11 @@ export interface ConnectionMeta {
 	lastError: LastError | null;
 	/** Minutes between polls for triggers (kept for parity with the reference; default 5). */
 	pollingInterval: number;
+	/**
+	 * Values learned by request that the provider offered more than one of (Atlassian sites), by
+	 * property name; the chosen one is in `properties`.
+	 */
+	choices?: Record<string, LearnedChoice[]>;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -81,6 +92,15 @@ export interface ConnectionView extends ConnectionMeta {
 /** A connection on its own page: also whether it can become its connector's default. */
 export interface ConnectionDetailView extends ConnectionView {
 	canSetDefault: boolean;
+	/** Values the provider handed over (instance, site, company…), with any alternatives it offered. */
+	learned: LearnedView[];
+}
+
+export interface LearnedView {
+	name: string;
+	displayName: Localized;
+	value: string;
+	choices: LearnedChoice[];
 }
 
 /** What starting a connection (or reconnecting one) leads to. */

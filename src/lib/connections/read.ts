@@ -1,6 +1,6 @@
 /** Reading connections: lists and single views. */
 import { requireMeta, type ConnectionContext } from './context';
-import type { ConnectionDetailView, ConnectionMeta, ConnectionView } from './model';
+import type { ConnectionDetailView, ConnectionMeta, ConnectionView, LearnedView } from './model';
 import { toView } from './view';
 
 export async function viewOf(
@@ -37,5 +37,27 @@ export async function getConnection(
 		(m) => m.connectorId === meta.connectorId
 	).length;
 	// "Set as default" is offered only where there is a choice (one default per connector per folder).
-	return { ...(await viewOf(ctx, meta)), canSetDefault: !meta.isDefault && siblings > 1 };
+	return {
+		...(await viewOf(ctx, meta)),
+		canSetDefault: !meta.isDefault && siblings > 1,
+		learned: learnedOf(ctx, meta)
+	};
+}
+
+function learnedOf(ctx: ConnectionContext, meta: ConnectionMeta): LearnedView[] {
+	const connector = ctx.catalog.get(meta.connectorId);
+	if (!connector) return [];
+	return connector.learned.flatMap((rule) => {
+		const value = meta.properties[rule.name];
+		const property = connector.properties.find((p) => p.name === rule.name);
+		if (!value || !property) return [];
+		return [
+			{
+				name: rule.name,
+				displayName: property.displayName,
+				value,
+				choices: meta.choices?.[rule.name] ?? []
+			}
+		];
+	});
 }

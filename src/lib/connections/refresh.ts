@@ -15,6 +15,7 @@ import {
 	type ConnectionContext
 } from './context';
 import type { ConnectionMeta, ConnectionSecrets } from './model';
+import { learnFromTokens } from './learned';
 import { applyTokens, normalizeTokens } from './tokens';
 import { allValues } from './values';
 
@@ -54,10 +55,10 @@ function refreshLocked(
 		try {
 			const next = await obtain(ctx, meta, secrets);
 			if (!next) return 'not-refreshable';
-			const { auth } = connectorOf(ctx, meta);
+			const { connector, auth } = connectorOf(ctx, meta);
 			const tokens = normalizeTokens(next, auth, now);
 			const updated: ConnectionMeta = {
-				...applyTokens(meta, tokens, auth, now),
+				...learnFromTokens(connector, applyTokens(meta, tokens, auth, now), tokens),
 				lastRefreshAt: now,
 				lastRefreshOutcome: 'ok'
 			};

@@ -28,7 +28,11 @@ export async function checkConnection(ctx: ConnectionContext, id: string): Promi
 		let status: number | null = null;
 		let account = meta.account;
 		if (spec) {
-			const response = await send(ctx, id, await signed(ctx, id, spec));
+			const response = await send(
+				ctx,
+				id,
+				await signed(ctx, id, { ...spec, fromDefinition: true })
+			);
 			status = response.status;
 			if (status === 401 || status === 403)
 				throw new AppError('connection.unauthorized', { detail: String(status) });
@@ -67,7 +71,15 @@ export async function apiRequest(
 	spec: RequestSpec
 ): Promise<ApiResponse> {
 	await ensureFresh(ctx, await requireMeta(ctx, id));
-	return send(ctx, id, await signed(ctx, id, spec));
+	return send(ctx, id, await signed(ctx, id, typedByUser(spec)));
+}
+
+/**
+ * A request as the user typed it: whatever the caller sent, it keeps to the API base (only the
+ * connector definition's own check request may name another host of the vendor).
+ */
+function typedByUser(spec: RequestSpec): RequestSpec {
+	return { ...spec, fromDefinition: false };
 }
 
 /** "Copy as curl", with secrets replaced by placeholders in the UI's language unless included. */
@@ -79,7 +91,7 @@ export async function copyAsCurl(
 ): Promise<string> {
 	const meta = await requireMeta(ctx, id);
 	await ensureFresh(ctx, meta);
-	const { request, tokens } = await signed(ctx, id, spec);
+	const { request, tokens } = await signed(ctx, id, typedByUser(spec));
 	const { connector, auth } = connectorOf(ctx, meta);
 	// A DPoP-bound token shows as `Authorization: DPoP …`; the proof is made per request and
 	// is not part of the command (without one, the API refuses the token: RFC 9449 §7).

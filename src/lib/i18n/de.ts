@@ -186,6 +186,9 @@ export const de: Record<MessageKey, string> = {
 	'detail.rename': 'Umbenennen',
 	'detail.check': 'Verbindung prüfen',
 	'detail.checked': 'Geprüft um {time} (HTTP {status}).',
+	'detail.learned': 'vom Anbieter',
+	'detail.chooseLearned': 'Andere Auswahl für {name}',
+	'connect.browserLimit': 'Im Browser allein nicht möglich:',
 	'detail.refreshNow': 'Jetzt aktualisieren',
 	'detail.refreshed': 'Das Zugriffstoken wurde aktualisiert.',
 	'detail.reconnect': 'Neu verbinden',
@@ -360,6 +363,10 @@ export const de: Record<MessageKey, string> = {
 		'Der Anbieter war vom Browser aus nicht erreichbar: Er lehnt Anfragen von Browser-Apps ab (CORS) oder ist nicht verfügbar.',
 	'error.oauth.cors.resolution':
 		'Prüfen Sie, ob der Anbieter verfügbar ist. Wenn ja, erlaubt er keine Browser-Apps: Verwenden Sie eine andere Authentifizierungsart dieses Connectors oder einen Connector, der im Browser funktioniert.',
+	'error.oauth.browser-refused.message':
+		'Der Anbieter schließt diese Anmeldung für eine im Browser laufende App nicht ab.',
+	'error.oauth.browser-refused.resolution':
+		'Registrieren Sie die App als Single-Page-Anwendung (öffentlicher Client mit PKCE) und verwenden Sie diese Authentifizierungsart, oder wählen Sie eine andere Authentifizierungsart dieses Connectors.',
 	'error.oauth.popup-closed.message':
 		'Das Anmeldefenster wurde geschlossen, bevor die Anmeldung abgeschlossen war.',
 	'error.oauth.popup-closed.resolution':
@@ -397,6 +404,7 @@ export const de: Record<MessageKey, string> = {
 	'error.folder.protected.message':
 		'Mein Arbeitsbereich kann nicht umbenannt oder gelöscht werden.',
 	'error.folder.protected.resolution': 'Legen Sie stattdessen einen freigegebenen Ordner an.',
+	'error.detail': 'Einzelheiten: {detail}',
 	'error.input.invalid.message': 'Einige Eingaben sind ungültig.',
 	'error.input.invalid.resolution': 'Korrigieren Sie die markierten Felder.',
 	'error.internal.message': 'Etwas Unerwartetes ist schiefgegangen.',

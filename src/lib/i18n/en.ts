@@ -178,6 +178,9 @@ export const en = {
 	'detail.check': 'Check connection',
 	'detail.checked': 'Verified at {time} (HTTP {status}).',
 	'detail.refreshNow': 'Refresh now',
+	'connect.browserLimit': 'Not possible in the browser alone:',
+	'detail.learned': 'from the provider',
+	'detail.chooseLearned': 'Use another {name}',
 	'detail.refreshed': 'The access token was refreshed.',
 	'detail.reconnect': 'Reconnect',
 	'detail.reconnected': 'Reconnected.',
@@ -336,6 +339,10 @@ export const en = {
 		'The provider could not be reached from the browser: it refuses requests from browser apps (CORS), or it is down.',
 	'error.oauth.cors.resolution':
 		'Check that the provider is available. If it is, it does not allow browser apps: use another authentication type of this connector, or a connector that works in the browser.',
+	'error.oauth.browser-refused.message':
+		'The provider will not complete this sign-in for an app running in a browser.',
+	'error.oauth.browser-refused.resolution':
+		'Register the app as a single-page application (a public client with PKCE) and use that authentication type, or choose another authentication type of this connector.',
 	'error.oauth.popup-closed.message': 'The sign-in window was closed before it finished.',
 	'error.oauth.popup-closed.resolution':
 		'Select Connect again and complete the sign-in. If the provider showed an error about the redirect URI, register exactly the Redirect URI shown on the connection screen in the vendor app first.',
@@ -368,6 +375,7 @@ export const en = {
 	'error.folder.not-found.resolution': 'Choose another folder.',
 	'error.folder.protected.message': 'My Workspace cannot be renamed or deleted.',
 	'error.folder.protected.resolution': 'Create a shared folder instead.',
+	'error.detail': 'Details: {detail}',
 	'error.input.invalid.message': 'Some input is not valid.',
 	'error.input.invalid.resolution': 'Correct the marked fields.',
 	'error.internal.message': 'Something unexpected went wrong.',

@@ -52,8 +52,42 @@ interface Answer {
 	cause: unknown;
 }
 
+/**
+ * A vendor's own error number at the start of its description (Microsoft: `AADSTS9002326: …`):
+ * the one part of a description worth showing, as it is what the vendor's docs are searched by.
+ * Only the number is taken, never the text, which may echo input.
+ */
+function vendorCode(description: string | undefined): string | undefined {
+	return /^([A-Z]{2,10}\d{3,9})\b/.exec(description ?? '')?.[1];
+}
+
+/**
+ * Vendor errors that mean "not from a browser": Microsoft's AADSTS9002326 (cross-origin code
+ * redemption only for single-page-application registrations).
+ * https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes
+ */
+const BROWSER_REFUSALS: ReadonlySet<string> = new Set(['AADSTS9002326']);
+
 /** Maps an RFC 6749 / 6750 error code and HTTP status to an AppError. */
 function fromAnswer(answer: Answer, endpoint: Endpoint): OAuthError {
+	const mapped = fromCode(answer, endpoint);
+	const vendor = vendorCode(answer.description);
+	if (vendor && BROWSER_REFUSALS.has(vendor))
+		return new OAuthError('oauth.browser-refused', {
+			cause: answer.cause,
+			status: answer.status,
+			detail: `${mapped.detail ?? ''} ${vendor}`.trim()
+		});
+	if (!vendor) return mapped;
+	return new OAuthError(mapped.code, {
+		cause: answer.cause,
+		status: answer.status,
+		retryAfter: answer.retryAfter,
+		detail: `${mapped.detail ?? ''} ${vendor}`.trim()
+	});
+}
+
+function fromCode(answer: Answer, endpoint: Endpoint): OAuthError {
 	const { status, error, description, retryAfter, cause } = answer;
 	const base = { cause, status, retryAfter };
 	if (status === 429 || error === 'slow_down' || error === 'rate_limited')

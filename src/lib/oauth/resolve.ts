@@ -55,8 +55,9 @@ function clientAuthFor(
 ): oauth.ClientAuth {
 	if (config.clientAuth === 'none') return oauth.None();
 	if (!secret) {
-		// A PKCE connector may leave clientAuth at its default and still be a public client.
-		if (auth.type === 'oauth2-pkce') return oauth.None();
+		// A PKCE connector may leave clientAuth at its default and still be a public client, and
+		// an app the user brings may be one (Microsoft's single-page-application platform).
+		if (auth.type === 'oauth2-pkce' || auth.type === 'oauth2-byoa') return oauth.None();
 		throw new AppError('input.invalid', { detail: 'client_secret' });
 	}
 	return config.clientAuth === 'body'

@@ -16,6 +16,11 @@ export function parseScopes(
  * The scopes to request: `values.scope` when the user gave one, else the config's defaults; the
  * mandatory scopes are always added. Templates (`{tenant}`) are filled; each result must be an
  * RFC 6749 scope-token. Order is kept, duplicates dropped.
+ *
+ * `openid` is requested only where the connector names the OpenID issuer: elsewhere the
+ * id_token it brings could not be validated (Microsoft's `iss` names the user's tenant, not the
+ * endpoint's host), so oauth4webapi would refuse the whole token response for a token nobody
+ * needs — the account name comes from the check request instead.
  */
 export function resolveScopes(config: OAuthConfig, values: Record<string, string>): string[] {
 	const typed = values.scope?.trim();
@@ -25,7 +30,7 @@ export function resolveScopes(config: OAuthConfig, values: Record<string, string
 	);
 	for (const scope of scopes)
 		if (!SCOPE_TOKEN.test(scope)) throw new AppError('input.invalid', { detail: 'scope' });
-	return [...new Set(scopes)];
+	return [...new Set(scopes)].filter((scope) => config.issuer || scope !== 'openid');
 }
 
 /**

@@ -12,6 +12,36 @@ export interface TokenSet {
 	/** Lifetime in seconds as issued, for the refresh margin. */
 	lifetime: number | null;
 	scope?: string;
+	/**
+	 * The response's other plain fields (Salesforce `instance_url`, Zoho `api_domain`), from which
+	 * a connector may learn values.
+	 */
+	fields?: Record<string, string>;
+}
+
+/** Fields every token response may carry; the rest are vendor metadata. */
+const STANDARD_FIELDS: ReadonlySet<string> = new Set([
+	'access_token',
+	'token_type',
+	'refresh_token',
+	'id_token',
+	'expires_in',
+	'scope'
+]);
+const MAX_FIELDS = 20;
+const MAX_FIELD_LENGTH = 2000;
+
+function vendorFields(response: oauth.TokenEndpointResponse): Record<string, string> | undefined {
+	const fields: Record<string, string> = {};
+	for (const [name, value] of Object.entries(response)) {
+		if (STANDARD_FIELDS.has(name) || Object.keys(fields).length >= MAX_FIELDS) continue;
+		if (
+			(typeof value === 'string' || typeof value === 'number') &&
+			String(value).length <= MAX_FIELD_LENGTH
+		)
+			fields[name] = String(value);
+	}
+	return Object.keys(fields).length ? fields : undefined;
 }
 
 export function toTokenSet(
@@ -31,5 +61,7 @@ export function toTokenSet(
 	if (refreshToken) tokens.refreshToken = refreshToken;
 	if (response.id_token) tokens.idToken = response.id_token;
 	if (response.scope !== undefined) tokens.scope = response.scope;
+	const fields = vendorFields(response);
+	if (fields) tokens.fields = fields;
 	return tokens;
 }

@@ -72,6 +72,14 @@ export class ConnectionDetail {
 		);
 	}
 
+	/** Another of the values the provider offered (another Atlassian site). */
+	choose(name: string, value: string): Promise<boolean> {
+		return this.#act(
+			() => worker().connections.choose(this.id, name, value),
+			() => ({ key: 'action.saved' })
+		);
+	}
+
 	setDefault(): Promise<boolean> {
 		return this.#act(() => worker().connections.setDefault(this.id));
 	}

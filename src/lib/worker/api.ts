@@ -17,6 +17,7 @@ import {
 	reconnect,
 	refreshNow,
 	setDefault,
+	chooseValue,
 	startConnection,
 	type ConnectionDraft,
 	type ConnectionEdit
@@ -90,6 +91,9 @@ export function createApi(host: WorkerHost) {
 			edit: async (id: string, edit: ConnectionEdit) => editConnection(await ctx(), id, edit),
 			move: async (id: string, folderId: string) => moveConnection(await ctx(), id, folderId),
 			setDefault: async (id: string) => setDefault(await ctx(), id),
+			/** Another of the values the provider offered for a learned property (a site). */
+			choose: async (id: string, name: string, value: string) =>
+				chooseValue(await ctx(), id, name, value),
 			delete: async (id: string) => deleteConnection(await ctx(), id),
 			check: async (id: string) => checkConnection(await ctx(), id),
 			refresh: async (id: string) => refreshNow(await ctx(), id),
