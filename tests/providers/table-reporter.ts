@@ -1,0 +1,82 @@
+/**
+ * Prints the provider table after the suite: connector × auth type × step, from the steps each
+ * test ran (flow.ts) and its annotations (`n/a:<step>` with the reason, `refused` when the
+ * vendor turns browsers away for that type). Also writes it as Markdown for the README.
+ */
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { STEPS } from './flow';
+
+type Cell = 'pass' | 'FAIL' | 'n/a' | 'refused' | '—';
+
+interface Row {
+	connector: string;
+	type: string;
+	cells: Cell[];
+	notes: string[];
+}
+
+export default class TableReporter implements Reporter {
+	readonly #rows = new Map<string, Row>();
+
+	onTestEnd(test: TestCase, result: TestResult): void {
+		const [connector = test.title, type = ''] = test.title.split(' · ');
+		const notes: string[] = [];
+		const refused = test.annotations.find((a) => a.type === 'refused');
+		const cells = STEPS.map((step): Cell => {
+			const na = test.annotations.find((a) => a.type === `n/a:${step}`);
+			if (na) {
+				notes.push(`${step}: ${na.description ?? ''}`);
+				return 'n/a';
+			}
+			const ran = result.steps.find((s) => s.title === step);
+			if (step === 'connect' && refused && !ran?.error) return 'refused';
+			if (!ran) return '—';
+			return ran.error ? 'FAIL' : 'pass';
+		});
+		if (refused) notes.unshift(`refused: ${refused.description ?? ''}`);
+		if (result.status !== 'passed' && !cells.includes('FAIL')) cells[0] = 'FAIL';
+		// A retry replaces the earlier attempt.
+		this.#rows.set(test.id, { connector, type, cells, notes });
+	}
+
+	onEnd(): void {
+		const rows = [...this.#rows.values()].sort(
+			(a, b) => a.connector.localeCompare(b.connector) || a.type.localeCompare(b.type)
+		);
+		if (!rows.length) return;
+		const header = ['connector', 'auth type', ...STEPS];
+		const body = rows.map((r) => [r.connector, r.type, ...r.cells]);
+		const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+		const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+		const byConnector = new Map<string, Row[]>();
+		for (const row of rows)
+			byConnector.set(row.connector, [...(byConnector.get(row.connector) ?? []), row]);
+		// A connector passes when every auth type passes every step the vendor has, except types
+		// the vendor refuses to browsers (the test proved the app says so; the catalog marks them).
+		const passing = [...byConnector].filter(
+			([, rs]) =>
+				rs.some((r) => r.cells[0] === 'pass') &&
+				rs.every((r) =>
+					r.cells.every((c) => c !== 'FAIL' && (c !== '—' || r.cells[0] === 'refused'))
+				)
+		);
+		const failing = [...byConnector].filter(([, rs]) => rs.some((r) => r.cells.includes('FAIL')));
+		const refused = rows.filter((r) => r.cells[0] === 'refused').length;
+		const summary = `${rows.length} connector × auth type rows, ${byConnector.size} connectors: ${passing.length} pass every step of every auth type the vendor allows from a browser; ${refused} auth types refused by the vendor in a browser (marked in the catalog); ${failing.length} connectors with a failure.`;
+		console.log(['', line(header), ...body.map(line), '', summary].join('\n'));
+
+		const md = [
+			`| ${header.join(' | ')} | notes |`,
+			`| ${header.map(() => '---').join(' | ')} | --- |`,
+			...rows.map(
+				(r) => `| ${[r.connector, r.type, ...r.cells].join(' | ')} | ${r.notes.join('; ')} |`
+			),
+			'',
+			summary,
+			''
+		].join('\n');
+		mkdirSync('test-results', { recursive: true });
+		writeFileSync('test-results/providers-table.md', md);
+	}
+}
