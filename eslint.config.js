@@ -140,6 +140,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',
+			'test-results-providers/',
 			'playwright-report/'
 		]
 	}

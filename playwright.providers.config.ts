@@ -27,13 +27,16 @@ const { spki, rules } = JSON.parse(
 export default defineConfig({
 	testDir: 'tests/providers',
 	// Apart from the other suite's results (both may run at once).
-	outputDir: process.env.PROVIDERS_OUTPUT ?? 'test-results/providers',
+	outputDir: process.env.PROVIDERS_OUTPUT ?? 'test-results-providers',
 	fullyParallel: false,
 	workers: 1,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 90_000,
 	expect: { timeout: 10_000 },
-	reporter: [['list'], ['./tests/providers/table-reporter.ts']],
+	reporter: [
+		['list'],
+		['./tests/providers/table-reporter.ts', { output: 'test-results-providers/table.md' }]
+	],
 	use: {
 		baseURL: `http://localhost:${APP_PORT}`,
 		trace: 'retain-on-failure',

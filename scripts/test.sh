@@ -25,4 +25,14 @@ npm run test:unit
 npm run build:sandbox
 npm run size
 npm run check:shipped
-npm run test:e2e
+# The two browser suites share the build but no port: the provider suite (vendor replicas) runs
+# beside the end-to-end suite, its output kept apart and shown when it ends.
+npm run test:providers >test-results-providers.log 2>&1 &
+providers=$!
+e2e_status=0
+npm run test:e2e || e2e_status=$?
+providers_status=0
+wait "$providers" || providers_status=$?
+echo "── provider suite (npm run test:providers) ──"
+cat test-results-providers.log
+[ "$e2e_status" -eq 0 ] && [ "$providers_status" -eq 0 ]

@@ -23,10 +23,10 @@ export interface AuthPlan {
 	/** Values learned after sign-in, as the connection page shows them: property name → value. */
 	learned?: Record<string, string | RegExp>;
 	/**
-	 * The vendor refuses this type from a browser page: connecting must fail with this message,
-	 * and the later steps are not attempted (the table shows why).
+	 * The vendor refuses this type from a browser page: the step (connect unless told) must fail
+	 * with this message, and the later steps are not attempted (the table shows why).
 	 */
-	refused?: { message: RegExp; reason: string };
+	refused?: { step?: 'connect' | 'check'; message: RegExp; reason: string };
 	/** `true`, or why the vendor has no refresh for this type. */
 	refresh: true | string;
 	request: { method?: 'GET' | 'POST'; path: string; body?: string; expect: RegExp };
@@ -88,15 +88,24 @@ async function connect(page: Page, plan: ConnectorPlan, auth: AuthPlan): Promise
 		if (auth.choose) await popup.getByRole('combobox').selectOption({ label: auth.choose });
 		await popup.getByRole('button', { name: 'Accept' }).click();
 	} else await connectButton.click();
-	if (auth.refused) {
-		await expect(page.getByRole('alert')).toContainText(auth.refused.message);
-		test.info().annotations.push({ type: 'refused', description: auth.refused.reason });
+	if (auth.refused && (auth.refused.step ?? 'connect') === 'connect') {
+		await expectRefusal(page, auth.refused, 'connect');
 		return false;
 	}
 	await expect(page.getByTestId('account')).toHaveText(auth.account);
 	for (const [label, value] of Object.entries(auth.learned ?? {}))
 		await expect(page.getByTestId(`learned-${label}`)).toHaveText(value);
 	return true;
+}
+
+/** The app shows the vendor's refusal; the table prints `refused` for the step, with the reason. */
+async function expectRefusal(
+	page: Page,
+	refused: NonNullable<AuthPlan['refused']>,
+	step: string
+): Promise<void> {
+	await expect(page.getByRole('alert').first()).toContainText(refused.message);
+	test.info().annotations.push({ type: `refused:${step}`, description: refused.reason });
 }
 
 async function check(page: Page): Promise<void> {
@@ -145,6 +154,14 @@ export function providerTests(plan: ConnectorPlan): void {
 				await createVault(page);
 				const connected = await test.step('connect', () => connect(page, plan, auth));
 				if (!connected) return;
+				if (auth.refused?.step === 'check') {
+					const refused = auth.refused;
+					await test.step('check', async () => {
+						await page.getByRole('button', { name: 'Check connection' }).click();
+						await expectRefusal(page, refused, 'check');
+					});
+					return;
+				}
 				await test.step('check', () => check(page));
 				if (auth.refresh === true) await test.step('refresh', () => refresh(page, plan));
 				else notApplicable('refresh', auth.refresh);

@@ -1,10 +1,11 @@
 /**
  * Prints the provider table after the suite: connector × auth type × step, from the steps each
- * test ran (flow.ts) and its annotations (`n/a:<step>` with the reason, `refused` when the
+ * test ran (flow.ts) and its annotations (`n/a:<step>` with the reason, `refused:<step>` when the
  * vendor turns browsers away for that type). Also writes it as Markdown for the README.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { STEPS } from './flow';
 
 type Cell = 'pass' | 'FAIL' | 'n/a' | 'refused' | '—';
@@ -18,11 +19,18 @@ interface Row {
 
 export default class TableReporter implements Reporter {
 	readonly #rows = new Map<string, Row>();
+	readonly #output: string;
+
+	/** @param options.output where the Markdown table is written */
+	constructor(options: { output: string }) {
+		this.#output = options.output;
+	}
 
 	onTestEnd(test: TestCase, result: TestResult): void {
 		const [connector = test.title, type = ''] = test.title.split(' · ');
 		const notes: string[] = [];
-		const refused = test.annotations.find((a) => a.type === 'refused');
+		const refused = test.annotations.find((a) => a.type.startsWith('refused:'));
+		const refusedAt = refused?.type.slice('refused:'.length);
 		const cells = STEPS.map((step): Cell => {
 			const na = test.annotations.find((a) => a.type === `n/a:${step}`);
 			if (na) {
@@ -30,7 +38,7 @@ export default class TableReporter implements Reporter {
 				return 'n/a';
 			}
 			const ran = result.steps.find((s) => s.title === step);
-			if (step === 'connect' && refused && !ran?.error) return 'refused';
+			if (step === refusedAt && !ran?.error) return 'refused';
 			if (!ran) return '—';
 			return ran.error ? 'FAIL' : 'pass';
 		});
@@ -54,15 +62,14 @@ export default class TableReporter implements Reporter {
 			byConnector.set(row.connector, [...(byConnector.get(row.connector) ?? []), row]);
 		// A connector passes when every auth type passes every step the vendor has, except types
 		// the vendor refuses to browsers (the test proved the app says so; the catalog marks them).
+		const complete = (r: Row) => r.cells.every((c) => c === 'pass' || c === 'n/a');
+		const refusedOnly = (r: Row) =>
+			r.cells.includes('refused') && r.cells.every((c) => c !== 'FAIL');
 		const passing = [...byConnector].filter(
-			([, rs]) =>
-				rs.some((r) => r.cells[0] === 'pass') &&
-				rs.every((r) =>
-					r.cells.every((c) => c !== 'FAIL' && (c !== '—' || r.cells[0] === 'refused'))
-				)
+			([, rs]) => rs.some(complete) && rs.every((r) => complete(r) || refusedOnly(r))
 		);
 		const failing = [...byConnector].filter(([, rs]) => rs.some((r) => r.cells.includes('FAIL')));
-		const refused = rows.filter((r) => r.cells[0] === 'refused').length;
+		const refused = rows.filter((r) => r.cells.includes('refused')).length;
 		const summary = `${rows.length} connector × auth type rows, ${byConnector.size} connectors: ${passing.length} pass every step of every auth type the vendor allows from a browser; ${refused} auth types refused by the vendor in a browser (marked in the catalog); ${failing.length} connectors with a failure.`;
 		console.log(['', line(header), ...body.map(line), '', summary].join('\n'));
 
@@ -76,7 +83,7 @@ export default class TableReporter implements Reporter {
 			summary,
 			''
 		].join('\n');
-		mkdirSync('test-results', { recursive: true });
-		writeFileSync('test-results/providers-table.md', md);
+		mkdirSync(dirname(this.#output), { recursive: true });
+		writeFileSync(this.#output, md);
 	}
 }

@@ -21,7 +21,13 @@ import {
 	learnFromTokens
 } from '../../src/lib/connections/learned';
 import { AppError } from '../../src/lib/errors';
-import { resolveOAuth, resolveScopes, toOAuthError, toTokenSet } from '../../src/lib/oauth';
+import {
+	refresh,
+	resolveOAuth,
+	resolveScopes,
+	toOAuthError,
+	toTokenSet
+} from '../../src/lib/oauth';
 
 const text = (en: string) => ({ en, de: en });
 const hidden = (name: string): Property => ({
@@ -243,5 +249,67 @@ describe('check requests and hosts', () => {
 		expect(validateField(field, 's4.example.com')).toBeNull();
 		expect(validateField(field, 's4.example.com:')).toBe('hostname');
 		expect(validateField(field, 'evil.example/x:1')).toBe('hostname');
+	});
+});
+
+describe('request bodies', () => {
+	const c = connector();
+	const ctx = {
+		connector: c,
+		auth: c.authTypes[0]!,
+		values: { instance: 'eu12.acme.example' },
+		tokens: { accessToken: 'at', tokenType: 'bearer', expiresAt: null, lifetime: null }
+	};
+	it('a JSON body is labelled JSON unless the user chose a type', () => {
+		const json = buildRequest(ctx, { method: 'POST', path: '/x', body: '{"a":1}' });
+		expect(json.headers.get('content-type')).toBe('application/json');
+		const typed = buildRequest(ctx, {
+			method: 'POST',
+			path: '/x',
+			body: '{"a":1}',
+			headers: { 'Content-Type': 'text/plain; charset=dropbox-cors-hack' }
+		});
+		expect(typed.headers.get('content-type')).toBe('text/plain; charset=dropbox-cors-hack');
+		const plain = buildRequest(ctx, { method: 'POST', path: '/x', body: 'a=1' });
+		expect(plain.headers.has('content-type')).toBe(false);
+	});
+});
+
+describe('what the Slack replica showed', () => {
+	it('an error told in a 200 body ({ ok: false }) is the provider’s error, not a bad response', async () => {
+		const as = {
+			issuer: 'https://slack.com',
+			token_endpoint: 'https://slack.com/api/oauth.v2.access'
+		};
+		const client = { client_id: 'c' };
+		const res = Response.json({ ok: false, error: 'invalid_code' });
+		const error = await oauth.processAuthorizationCodeResponse(as, client, res).then(
+			() => undefined,
+			(e: unknown) => e
+		);
+		expect(toOAuthError(error)).toMatchObject({
+			code: 'oauth.provider-error',
+			detail: 'invalid_code'
+		});
+	});
+
+	it('a vendor token type named in the definition is accepted (and only then)', async () => {
+		const slackAnswer = async () =>
+			Response.json({ ok: true, access_token: 'xoxb-2', token_type: 'bot', refresh_token: 'r2' });
+		const withTypes = (tokenTypes?: string[]) => {
+			const c = connector();
+			const auth = structuredClone(c.authTypes[0]!);
+			if (tokenTypes) auth.oauth!.tokenTypes = tokenTypes;
+			return resolveOAuth(c, auth, { client_id: 'c' }, 'http://localhost:4173/callback', {
+				fetch: slackAnswer
+			});
+		};
+		expect(await refresh(await withTypes(['bot', 'user']), 'r1')).toMatchObject({
+			accessToken: 'xoxb-2',
+			tokenType: 'bot'
+		});
+		await expect(refresh(await withTypes(), 'r1')).rejects.toMatchObject({
+			code: 'oauth.bad-response'
+		});
 	});
 });

@@ -113,8 +113,23 @@ export function buildRequest(ctx: AuthContext, spec: RequestSpec): ApiRequest {
 	const headers = new Headers(spec.headers);
 	applyAuth({ url, headers }, ctx);
 	const request: ApiRequest = { method: (spec.method ?? 'GET').toUpperCase(), url, headers };
-	if (spec.body !== undefined) request.body = spec.body;
+	if (spec.body !== undefined) {
+		request.body = spec.body;
+		// Without a type a browser labels a string body text/plain, which JSON APIs refuse
+		// (Dropbox: 400 "Bad HTTP Content-Type header").
+		if (!headers.has('content-type') && isJson(spec.body))
+			headers.set('Content-Type', 'application/json');
+	}
 	return request;
+}
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Headers typed one per line as `Name: value`; a line without a name is a mistake to show. */

@@ -125,6 +125,11 @@ export const OAuthConfigSchema = v.strictObject({
 	 * used anyway wherever the server's metadata lists `dpop_signing_alg_values_supported`).
 	 */
 	dpop: v.optional(v.boolean()),
+	/**
+	 * `token_type` values the vendor sends besides Bearer and DPoP (Slack: `bot`, `user`), which
+	 * oauth4webapi would otherwise refuse (RFC 6749 §7.1); such tokens are still sent as Bearer.
+	 */
+	tokenTypes: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/)))),
 	/** How API requests carry the access token; default `Authorization: Bearer <token>`. */
 	tokenHeader: v.optional(
 		v.strictObject({

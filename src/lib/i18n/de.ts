@@ -164,6 +164,7 @@ export const de: Record<MessageKey, string> = {
 	'connections.col.expiry': 'Token läuft ab',
 	'connections.default': 'Standard',
 	'connections.system': 'System',
+	'connections.unknownAccount': 'Unbekannt',
 	'status.connected': 'Verbunden',
 	'status.expiring': 'Läuft ab',
 	'status.needs-reconnect': 'Neu verbinden nötig',

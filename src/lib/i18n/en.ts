@@ -155,6 +155,7 @@ export const en = {
 	'connections.col.expiry': 'Token expires',
 	'connections.default': 'Default',
 	'connections.system': 'System',
+	'connections.unknownAccount': 'Unknown',
 	'status.connected': 'Connected',
 	'status.expiring': 'Expiring',
 	'status.needs-reconnect': 'Needs reconnect',

@@ -8,7 +8,7 @@ import type { OAuthConfig } from '../catalog';
 import { AppError } from '../errors';
 import { dpopOption, withNonceRetry, type DPoPHandle } from './dpop';
 import { OAuthError, toOAuthError } from './errors';
-import { requestOptions, type ResolvedOAuth } from './resolve';
+import { requestOptions, responseOptions, type ResolvedOAuth } from './resolve';
 import { joinScopes } from './scopes';
 import { toTokenSet, type TokenSet } from './tokens';
 
@@ -128,12 +128,10 @@ export async function completeAuthorization(
 					additionalParameters: resolved.config.extraTokenParams
 				}
 			);
-			return oauth.processAuthorizationCodeResponse(
-				resolved.as,
-				resolved.client,
-				res,
-				pending.nonce ? { expectedNonce: pending.nonce, requireIdToken: true } : undefined
-			);
+			return oauth.processAuthorizationCodeResponse(resolved.as, resolved.client, res, {
+				...responseOptions(resolved),
+				...(pending.nonce ? { expectedNonce: pending.nonce, requireIdToken: true } : {})
+			});
 		});
 		const claims = oauth.getValidatedIdTokenClaims(body);
 		return { tokens: toTokenSet(body), ...(claims ? { idTokenClaims: claims } : {}) };

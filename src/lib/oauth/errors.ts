@@ -138,8 +138,21 @@ function responseOf(cause: unknown): Response | undefined {
 	return cause instanceof Response ? cause : undefined;
 }
 
+/**
+ * An error told in a 200 body: Slack answers every failure with HTTP 200 and
+ * `{"ok": false, "error": "invalid_code"}` (https://docs.slack.dev/apis/web-api/#responses).
+ */
+function errorInOkBody(error: oauth.OperationProcessingError): string | undefined {
+	const body = (error.cause as { body?: unknown } | undefined)?.body;
+	if (!body || typeof body !== 'object') return undefined;
+	const { ok, error: name } = body as { ok?: unknown; error?: unknown };
+	return ok === false && typeof name === 'string' ? name : undefined;
+}
+
 function fromProcessingError(error: oauth.OperationProcessingError, endpoint: Endpoint): AppError {
 	const code = error.code;
+	const told = errorInOkBody(error);
+	if (told) return fromAnswer({ status: 200, error: told, cause: error }, endpoint);
 	const res = responseOf(error.cause);
 	if (code === oauth.HTTP_REQUEST_FORBIDDEN || code === oauth.REQUEST_PROTOCOL_FORBIDDEN)
 		return new AppError('input.invalid', { detail: 'URL must use https', cause: error });

@@ -2,7 +2,7 @@
 import * as oauth from 'oauth4webapi';
 import { dpopOption, withNonceRetry, type DPoPHandle } from './dpop';
 import { OAuthError, toOAuthError } from './errors';
-import { requestOptions, type ResolvedOAuth } from './resolve';
+import { requestOptions, responseOptions, type ResolvedOAuth } from './resolve';
 import { joinScopes } from './scopes';
 import { toTokenSet, type TokenSet } from './tokens';
 
@@ -35,7 +35,12 @@ export async function refresh(
 					additionalParameters: resolved.config.extraTokenParams
 				}
 			);
-			return oauth.processRefreshTokenResponse(resolved.refreshAs, resolved.client, res);
+			return oauth.processRefreshTokenResponse(
+				resolved.refreshAs,
+				resolved.client,
+				res,
+				responseOptions(resolved)
+			);
 		});
 		return toTokenSet(body, { previousRefreshToken: refreshToken });
 	} catch (error) {
@@ -56,7 +61,12 @@ export async function clientCredentials(
 				scopeParams(resolved),
 				{ ...requestOptions(resolved), ...dpopOption(resolved, dpop) }
 			);
-			return oauth.processClientCredentialsResponse(resolved.as, resolved.client, res);
+			return oauth.processClientCredentialsResponse(
+				resolved.as,
+				resolved.client,
+				res,
+				responseOptions(resolved)
+			);
 		});
 		return toTokenSet(body);
 	} catch (error) {
@@ -81,7 +91,12 @@ export async function passwordGrant(
 				{ ...scopeParams(resolved), username, password },
 				{ ...requestOptions(resolved), ...dpopOption(resolved, dpop) }
 			);
-			return oauth.processGenericTokenEndpointResponse(resolved.as, resolved.client, res);
+			return oauth.processGenericTokenEndpointResponse(
+				resolved.as,
+				resolved.client,
+				res,
+				responseOptions(resolved)
+			);
 		});
 		return toTokenSet(body);
 	} catch (error) {

@@ -193,6 +193,14 @@ function ownOnly<T extends object>(value: T): T {
 	return Object.assign(Object.create(null) as T, value);
 }
 
+/** What processing a token response accepts besides Bearer and DPoP tokens. */
+export function responseOptions(resolved: ResolvedOAuth): oauth.ProcessTokenResponseOptions {
+	const types = resolved.config.tokenTypes ?? [];
+	return {
+		recognizedTokenTypes: Object.fromEntries(types.map((type) => [type, () => undefined]))
+	};
+}
+
 /** The oauth4webapi request options every call shares. */
 export function requestOptions(resolved: ResolvedOAuth) {
 	return {
