@@ -65,12 +65,21 @@ export default class TableReporter implements Reporter {
 		const complete = (r: Row) => r.cells.every((c) => c === 'pass' || c === 'n/a');
 		const refusedOnly = (r: Row) =>
 			r.cells.includes('refused') && r.cells.every((c) => c !== 'FAIL');
-		const passing = [...byConnector].filter(
-			([, rs]) => rs.some(complete) && rs.every((r) => complete(r) || refusedOnly(r))
-		);
-		const failing = [...byConnector].filter(([, rs]) => rs.some((r) => r.cells.includes('FAIL')));
+		const connectors = [...byConnector.values()];
+		// Every auth type passes every step the vendor has…
+		const all = connectors.filter((rs) => rs.every(complete)).length;
+		// …or the ones that do not are refused by the vendor to browsers (the test proved the app
+		// says so, and the catalog marks them).
+		const allowed = connectors.filter(
+			(rs) => rs.some(complete) && rs.every((r) => complete(r) || refusedOnly(r))
+		).length;
+		const failing = connectors.filter((rs) => rs.some((r) => r.cells.includes('FAIL'))).length;
 		const refused = rows.filter((r) => r.cells.includes('refused')).length;
-		const summary = `${rows.length} connector × auth type rows, ${byConnector.size} connectors: ${passing.length} pass every step of every auth type the vendor allows from a browser; ${refused} auth types refused by the vendor in a browser (marked in the catalog); ${failing.length} connectors with a failure.`;
+		const summary =
+			`${rows.length} connector × auth type rows, ${byConnector.size} connectors. ` +
+			`${all} connectors pass every step of every auth type; ${allowed} pass every step of every ` +
+			`auth type the vendor allows from a browser; ${refused} auth types are refused by the vendor ` +
+			`in a browser (marked in the catalog); ${failing} connectors have a failure.`;
 		console.log(['', line(header), ...body.map(line), '', summary].join('\n'));
 
 		const md = [
