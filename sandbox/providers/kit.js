@@ -427,3 +427,18 @@ export class IdTokens {
 export function scopesOf(scope) {
 	return (scope ?? '').split(/[\s,+]+/).filter(Boolean);
 }
+
+/**
+ * Back to the app's redirect URI with an answer (a code, or an error) and the request's `state`,
+ * as an authorization endpoint that has validated the client and redirect URI does.
+ * @param {Exchange} x the authorization request
+ * @param {string} redirectUri
+ * @param {Record<string, string>} params
+ */
+export function backToApp(x, redirectUri, params) {
+	const url = new URL(redirectUri);
+	for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+	const state = x.url.searchParams.get('state');
+	if (state !== null) url.searchParams.set('state', state);
+	return x.redirect(url.href);
+}

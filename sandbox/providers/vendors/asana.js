@@ -22,6 +22,7 @@
  *   failures were about a header missing from Access-Control-Allow-Headers)
  */
 import {
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -78,12 +79,7 @@ function authorize(x) {
 			400,
 			'<!doctype html><title>Asana</title><p>Error: invalid_request. The redirect_uri does not match a registered redirect URL.</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.has('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

@@ -32,7 +32,7 @@
  * Not documented and therefore not reproduced: PKCE (the authorize endpoint ignores
  * `code_challenge`), a revocation endpoint (users remove an app under Connected apps).
  */
-import { clientOf, cors, Grants, REDIRECT_URIS, scopesOf, signInPage } from '../kit.js';
+import { backToApp, clientOf, cors, Grants, REDIRECT_URIS, scopesOf, signInPage } from '../kit.js';
 
 /** The test account and its two sites. */
 const ACCOUNT = {
@@ -80,12 +80,7 @@ function authorize(x) {
 			400,
 			'<!doctype html><title>Atlassian</title><p>The redirect_uri does not match a callback URL of this app.</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

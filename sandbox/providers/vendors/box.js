@@ -28,6 +28,7 @@
 import { randomUUID } from 'node:crypto';
 import {
 	APP_ORIGINS,
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -127,12 +128,7 @@ function authorize(x) {
 		return page(
 			'redirect_uri_mismatch: The redirect URI does not match a redirect URI of the application.'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

@@ -27,11 +27,12 @@
  * (the brief's model of a configured app).
  */
 import {
+	APP_ORIGINS,
+	backToApp,
 	clientOf,
 	Grants,
 	pkceMatches,
 	REDIRECT_URIS,
-	APP_ORIGINS,
 	scopesOf,
 	signInPage
 } from '../kit.js';
@@ -154,12 +155,7 @@ function authorize(x, env) {
 	const redirectUri = q.get('redirect_uri') ?? '';
 	if (!REDIRECT_URIS.includes(redirectUri))
 		return page('The redirect URI provided is not registered for this integration key.');
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type' });
 	const scopes = scopesOf(q.get('scope') || 'signature');
 	if (scopes.some((s) => !SCOPES.includes(s))) return back({ error: 'invalid_scope' });

@@ -22,6 +22,7 @@
  *   `account_id`, `uid`; `team_id` for a team-linked app), as the offline-access post shows them.
  */
 import {
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -106,12 +107,7 @@ function authorize(x) {
 		return page(
 			'Invalid redirect_uri. It must exactly match one of the redirect URIs registered in the App Console.'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

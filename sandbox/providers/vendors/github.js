@@ -31,7 +31,7 @@
  *   `DELETE /applications/{client_id}/token` with the app's Basic credentials and the token in a
  *   JSON body; there is no RFC 7009 endpoint)
  */
-import { cors, Grants, pkceMatches, REDIRECT_URIS, signInPage } from '../kit.js';
+import { backToApp, cors, Grants, pkceMatches, REDIRECT_URIS, signInPage } from '../kit.js';
 
 const USER = {
 	login: 'octo-replica',
@@ -97,12 +97,8 @@ function authorize(x) {
 	const fits = (/** @type {string} */ uri) =>
 		REDIRECT_URIS.some((r) => uri === r || uri.startsWith(`${r}/`));
 	const redirectUri = asked ?? registered;
-	const back = (/** @type {string} */ target, /** @type {Record<string, string>} */ params) => {
-		const url = new URL(target);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {string} */ target, /** @type {Record<string, string>} */ params) =>
+		backToApp(x, target, params);
 	if (!fits(redirectUri))
 		return back(registered, {
 			error: 'redirect_uri_mismatch',

@@ -28,7 +28,16 @@
  *   headers; Intuit supports the flow from a server only)
  */
 import { randomUUID } from 'node:crypto';
-import { clientOf, cors, Grants, IdTokens, REDIRECT_URIS, scopesOf, signInPage } from '../kit.js';
+import {
+	backToApp,
+	clientOf,
+	cors,
+	Grants,
+	IdTokens,
+	REDIRECT_URIS,
+	scopesOf,
+	signInPage
+} from '../kit.js';
 
 const ISSUER = 'https://oauth.platform.intuit.com/op/v1';
 /** Apps of the test developer account: `development` keys reach sandbox companies only. */
@@ -71,12 +80,7 @@ function authorize(x) {
 			400,
 			'<!doctype html><title>Intuit</title><p>There was a problem connecting: the redirect URI or client ID is invalid for this app.</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.has('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type' });
 	if (!q.get('state'))
 		return back({ error: 'invalid_request', error_description: 'state is required' });

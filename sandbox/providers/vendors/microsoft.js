@@ -25,6 +25,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -97,12 +98,7 @@ function authorize(x, tenant) {
 			400,
 			'<!doctype html><title>Sign in</title><p>AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application.</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({ error: 'unsupported_response_type', error_description: 'AADSTS700054' });
 	const scopes = scopesOf(q.get('scope'));

@@ -29,6 +29,7 @@
  */
 import {
 	APP_ORIGINS,
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -186,12 +187,7 @@ function authorize(x) {
 			400,
 			"<!doctype html><title>Error</title><p>400 Bad Request: The 'redirect_uri' parameter must be a Login redirect URI in the client app settings.</p>"
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

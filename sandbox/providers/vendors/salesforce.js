@@ -48,6 +48,7 @@
 import { createHmac } from 'node:crypto';
 import {
 	APP_ORIGINS,
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -126,12 +127,7 @@ function authorize(x) {
 			400,
 			'<!doctype html><title>Error</title><p>error=redirect_uri_mismatch&amp;error_description=redirect_uri must match configuration</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

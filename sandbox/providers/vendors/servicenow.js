@@ -29,6 +29,7 @@
  */
 import {
 	APP_ORIGINS,
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -91,12 +92,7 @@ function authorize(x) {
 		return x.html(400, '<!doctype html><title>ServiceNow</title><p>Invalid client_id.</p>');
 	if (!REDIRECT_URIS.includes(redirectUri))
 		return x.html(400, '<!doctype html><title>ServiceNow</title><p>Invalid redirect_uri.</p>');
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.has('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',

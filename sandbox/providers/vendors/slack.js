@@ -35,7 +35,15 @@
  * web redirect. Which `error` Slack names for a wrong `code_verifier` is not documented; the
  * replica answers `invalid_code`.
  */
-import { clientOf, cors, Grants, pkceMatches, REDIRECT_URIS, signInPage } from '../kit.js';
+import {
+	backToApp,
+	clientOf,
+	cors,
+	Grants,
+	pkceMatches,
+	REDIRECT_URIS,
+	signInPage
+} from '../kit.js';
 
 const TEAM = { id: 'T0REPL1CA', name: 'Replica Workspace', domain: 'replica-workspace' };
 const BOT = { id: 'B0REPL1CA', userId: 'U0BOTREPL', name: 'switchboard-replica' };
@@ -116,12 +124,7 @@ function authorize(x) {
 		);
 	const scopes = commaScopes(q.get('scope'));
 	const userScopes = commaScopes(q.get('user_scope'));
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.get('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (!scopes.length && !userScopes.length) return back({ error: 'invalid_scope' });
 	const unknown = [
 		...scopes.filter((s) => !BOT_SCOPES.has(s)),

@@ -24,6 +24,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -71,12 +72,7 @@ function authorize(x) {
 			400,
 			'<!doctype html><title>Xero</title><p>Error: unauthorized_client. Invalid redirect_uri.</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.has('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type' });
 	const scopes = scopesOf(q.get('scope'));
 	if (!scopes.length) return back({ error: 'invalid_scope' });

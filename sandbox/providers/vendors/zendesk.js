@@ -30,6 +30,7 @@
  *   or /api/v2/oauth/tokens/{id}.json — there is no RFC 7009 endpoint)
  */
 import {
+	backToApp,
 	clientOf,
 	cors,
 	Grants,
@@ -74,12 +75,7 @@ function authorize(x) {
 			400,
 			'<!doctype html><title>Zendesk</title><p>Invalid authorization request: unknown client or redirect URL.</p>'
 		);
-	const back = (/** @type {Record<string, string>} */ params) => {
-		const url = new URL(redirectUri);
-		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-		if (q.has('state')) url.searchParams.set('state', q.get('state') ?? '');
-		return x.redirect(url.href);
-	};
+	const back = (/** @type {Record<string, string>} */ params) => backToApp(x, redirectUri, params);
 	if (q.get('response_type') !== 'code')
 		return back({
 			error: 'unsupported_response_type',
