@@ -106,6 +106,11 @@ export default ts.config(
 		}
 	},
 	{
+		// The browser extension: plain modules run by the browser, with the WebExtension APIs.
+		files: ['extension/**'],
+		languageOptions: { globals: { ...globals.browser, ...globals.webextensions } }
+	},
+	{
 		files: ['sandbox/**', 'scripts/**', 'tests/**'],
 		rules: { 'no-console': 'off' }
 	},

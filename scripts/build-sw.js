@@ -6,6 +6,8 @@ const out = process.env.SWITCHBOARD_OUT ?? 'build';
 const { count, size, warnings } = await generateSW({
 	globDirectory: out,
 	globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
+	// The browser extension's builds (scripts/build-extension.js) are not part of the app.
+	globIgnores: ['extension/**', 'extension-test/**'],
 	swDest: `${out}/sw.js`,
 	navigateFallback: '/200.html',
 	// Hashed assets are immutable: no cache-busting query needed.
