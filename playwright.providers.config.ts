@@ -50,7 +50,12 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'providers', use: { browserName: 'chromium' } }],
+	projects: [
+		// The catalog as a browser page reaches it: types the vendor refuses must stop at Connect.
+		{ name: 'providers', use: { browserName: 'chromium' }, testIgnore: /bridge\.spec\.ts/ },
+		// Those types again, through the Switchboard Bridge extension (tests/providers/bridge-fixtures.ts).
+		{ name: 'bridge', use: { browserName: 'chromium' } }
+	],
 	webServer: [
 		{
 			command: 'node scripts/serve.js',

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { listenLoopback, sendJson } from '../http.js';
 import { vendorForHost } from './hosts.js';
-import { consent, events, Exchange } from './kit.js';
+import { accessTtlOverride, consent, events, Exchange } from './kit.js';
 import { ensureCertificate } from './tls.js';
 
 export const DEFAULT_REPLICA_PORT = 9443;
@@ -43,8 +43,14 @@ function control(req, res) {
 			events.filter((e) => (!vendor || e.vendor === vendor) && (!kind || e.kind === kind))
 		);
 	}
+	if (req.method === 'POST' && url.pathname === '/access-ttl') {
+		const seconds = Number(url.searchParams.get('seconds'));
+		accessTtlOverride.seconds = Number.isInteger(seconds) && seconds > 0 ? seconds : null;
+		return sendJson(res, 200, { ok: true, seconds: accessTtlOverride.seconds });
+	}
 	if (req.method === 'POST' && url.pathname === '/reset') {
 		events.length = 0;
+		accessTtlOverride.seconds = null;
 		return sendJson(res, 200, { ok: true });
 	}
 	if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true });

@@ -223,6 +223,14 @@ export function pkceMatches(
  * Codes and tokens of one vendor. Tokens are opaque random strings (vendors' formats differ and
  * a client must not read them); each belongs to a grant, so revoking one ends its grant.
  */
+/**
+ * A lifetime every replica gives new access tokens while it is set (the control server's
+ * `POST /access-ttl?seconds=`), so a test can watch background refresh without waiting an hour.
+ * Not a vendor behaviour: a test knob, cleared by `POST /reset`.
+ * @type {{ seconds: number | null }}
+ */
+export const accessTtlOverride = { seconds: null };
+
 export class Grants {
 	/** @type {Map<string, { grant: Grant, expires: number }>} */
 	#codes = new Map();
@@ -258,7 +266,7 @@ export class Grants {
 	 */
 	issue(grant, options = {}) {
 		const grantId = options.grantId ?? random(12);
-		const ttl = options.accessTtl ?? this.accessTtl;
+		const ttl = accessTtlOverride.seconds ?? options.accessTtl ?? this.accessTtl;
 		const accessToken = `${this.prefix}${random()}`;
 		this.#tokens.set(accessToken, {
 			grant,

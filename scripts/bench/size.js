@@ -52,13 +52,16 @@ function read(file) {
 /** @param {string} file */
 const gz = (file) => gzipSync(read(file)).length;
 
-/** Every .html file under the build root (outside _app/), as paths from the root. */
+/** The browser extension's builds (scripts/build-extension.js) sit beside the app, not in it. */
+const NOT_THE_APP = new Set(['_app', 'extension', 'extension-test']);
+
+/** Every .html file of the app under the build root, as paths from the root. */
 function pages(/** @type {string} */ sub = '') {
 	/** @type {string[]} */
 	const found = [];
 	for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
 		const path = sub ? `${sub}/${entry.name}` : entry.name;
-		if (entry.isDirectory() && path !== '_app') found.push(...pages(path));
+		if (entry.isDirectory() && !NOT_THE_APP.has(path)) found.push(...pages(path));
 		else if (entry.isFile() && entry.name.endsWith('.html')) found.push(path);
 	}
 	return found.sort();

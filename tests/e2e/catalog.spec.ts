@@ -25,8 +25,14 @@ test('search as you type, tolerant of typos, with filters', async ({ page }) => 
 	await page.getByLabel('Category').selectOption({ label: 'Mail' });
 	await expect(results(page).getByRole('link', { name: 'Gmail' })).toBeVisible();
 	await expect(results(page).getByRole('link', { name: 'Slack' })).toHaveCount(0);
-	await page.getByLabel('Works in the browser').check();
+	const reach = page.getByLabel('Reach');
+	await reach.selectOption({ label: 'Not in a browser' });
+	await expect(results(page).getByRole('link', { name: 'Mail', exact: true })).toBeVisible();
+	await expect(results(page).getByRole('link', { name: 'Gmail' })).toHaveCount(0);
+	await reach.selectOption({ label: 'Works directly' });
 	await expect(results(page).getByRole('link', { name: 'Mail', exact: true })).toHaveCount(0);
+	await reach.selectOption({ label: 'All' });
+	await expect(results(page).getByRole('link', { name: 'Mail', exact: true })).toBeVisible();
 	await search.fill('zzzzqqq');
 	await expect(page.getByText('No connector matches.')).toBeVisible();
 });
@@ -36,12 +42,58 @@ test('an unsupported connector explains why and suggests one that works', async 
 	await page.getByLabel('Search connectors').fill('mail');
 	await results(page).getByRole('link', { name: 'Mail', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Mail', level: 1 })).toBeVisible();
-	await expect(page.getByText('Not available in the browser')).toBeVisible();
-	await expect(page.getByTestId('browser-reason')).toContainText('IMAP');
+	await expect(page.getByText('Not in a browser', { exact: true })).toBeVisible();
+	await expect(page.getByTestId('reach-reason')).toContainText('IMAP');
+	await expect(page.getByRole('button', { name: 'Test in this browser' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: /Connect to/ })).toHaveCount(0);
 	await page.getByRole('link', { name: 'Gmail' }).click();
 	await expect(page.getByRole('heading', { name: 'Gmail', level: 1 })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Connect to Gmail' })).toBeVisible();
+});
+
+test('the connector page shows where requests go, and "Test in this browser" remembers', async ({
+	page
+}) => {
+	await openCatalog(page);
+	const name = 'Sandbox — OAuth 2.0 Authorization code with PKCE';
+	await page.getByLabel('Search connectors').fill('sandbox pkce');
+	const card = results(page).getByRole('listitem').filter({ hasText: name });
+	await expect(card).toContainText('Works directly');
+	await expect(card).not.toContainText('Tested:');
+	await card.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+	const table = page.getByRole('table');
+	await expect(
+		page.getByRole('heading', { name: 'Where this connector’s requests go' })
+	).toBeVisible();
+	const auth = table.getByRole('row').filter({ hasText: 'localhost:9400' });
+	await expect(auth).toContainText('token, revoke, discovery');
+	await expect(auth).toContainText('Answers browsers');
+	await expect(auth).toContainText('The local sandbox answers browser requests');
+	await expect(auth.getByRole('link', { name: 'Source for localhost:9400' })).toHaveAttribute(
+		'href',
+		/^https:\/\/github\.com\/panva\/node-oidc-provider/
+	);
+	const api = table.getByRole('row').filter({ hasText: 'localhost:9401' });
+	await expect(api).toContainText('API');
+
+	await page.getByRole('button', { name: 'Test in this browser' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Tested:' })).toHaveText(
+		'Tested: reachable directly'
+	);
+	await expect(auth.getByTestId('probe-outcome')).toHaveText('Reachable directly');
+	await expect(api.getByTestId('probe-outcome')).toHaveText('Reachable directly');
+
+	await page.getByRole('link', { name: /All connectors/ }).click();
+	await page.getByLabel('Search connectors').fill('sandbox pkce');
+	await expect(card).toContainText('Tested: reachable directly');
+	// Remembered on the device: still there after a reload and unlock.
+	await page.reload();
+	await page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	await page.getByLabel('Search connectors').fill('sandbox pkce');
+	await expect(card).toContainText('Tested: reachable directly');
 });
 
 test('generated screens: BYOA, API key, password — fields, validation, redirect URI', async ({

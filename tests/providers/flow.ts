@@ -4,8 +4,10 @@
  * console, and delete with revocation. Each is a `test.step`, which the table reporter turns
  * into the provider table; a step the vendor does not have is recorded as `n/a` with the reason.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { createVault, openConnect } from '../e2e/helpers';
+import { vendorForHost } from '../../sandbox/providers/hosts.js';
+import { extensionWindow, pairBridge, test } from './bridge-fixtures';
 
 export const CONTROL = 'http://localhost:9402';
 
@@ -23,10 +25,16 @@ export interface AuthPlan {
 	/** Values learned after sign-in, as the connection page shows them: property name → value. */
 	learned?: Record<string, string | RegExp>;
 	/**
-	 * The vendor refuses this type from a browser page: the step (connect unless told) must fail
-	 * with this message, and the later steps are not attempted (the table shows why).
+	 * The vendor refuses this type from a browser page (the catalog's `browserLimit`, or hosts that
+	 * send no CORS headers). Without the bridge extension, Connect must stop at once with the
+	 * bridge message and store nothing; in the `bridge` project the whole flow must pass through
+	 * the extension, after it asks for the vendor's hosts.
 	 */
-	refused?: { step?: 'connect' | 'check'; message: RegExp; reason: string };
+	refused?: {
+		reason: string;
+		/** Why the type fails even through the bridge (the vendor wants what no route changes). */
+		evenWithBridge?: string;
+	};
 	/** `true`, or why the vendor has no refresh for this type. */
 	refresh: true | string;
 	request: { method?: 'GET' | 'POST'; path: string; body?: string; expect: RegExp };
@@ -69,7 +77,12 @@ function field(page: Page, label: string) {
 	return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`));
 }
 
-async function connect(page: Page, plan: ConnectorPlan, auth: AuthPlan): Promise<boolean> {
+async function connect(
+	page: Page,
+	plan: ConnectorPlan,
+	auth: AuthPlan,
+	bridged: boolean
+): Promise<boolean> {
 	await openConnect(page, plan.search, plan.name);
 	const connectButton = page.getByRole('button', { name: 'Connect', exact: true });
 	await expect(connectButton).toBeVisible();
@@ -86,16 +99,22 @@ async function connect(page: Page, plan: ConnectorPlan, auth: AuthPlan): Promise
 		for (const [label, value] of Object.entries(auth.values ?? {}))
 			await expect(field(page, label)).toHaveValue(value, { timeout: 500 });
 	}).toPass();
+	if (auth.refused && !bridged) {
+		await connectButton.click();
+		await expectRefusal(page, auth.refused);
+		return false;
+	}
+	const granted = auth.refused && grantHosts(page, plan.vendor);
 	if (auth.signIn) {
 		const popupOpened = page.waitForEvent('popup');
 		await connectButton.click();
+		await granted;
 		const popup = await popupOpened;
 		if (auth.choose) await popup.getByRole('combobox').selectOption({ label: auth.choose });
 		await popup.getByRole('button', { name: 'Accept' }).click();
-	} else await connectButton.click();
-	if (auth.refused && (auth.refused.step ?? 'connect') === 'connect') {
-		await expectRefusal(page, auth.refused, 'connect');
-		return false;
+	} else {
+		await connectButton.click();
+		await granted;
 	}
 	await expect(page.getByTestId('account')).toHaveText(auth.account);
 	for (const [label, value] of Object.entries(auth.learned ?? {}))
@@ -103,14 +122,33 @@ async function connect(page: Page, plan: ConnectorPlan, auth: AuthPlan): Promise
 	return true;
 }
 
-/** The app shows the vendor's refusal; the table prints `refused` for the step, with the reason. */
-async function expectRefusal(
-	page: Page,
-	refused: NonNullable<AuthPlan['refused']>,
-	step: string
-): Promise<void> {
-	await expect(page.getByRole('alert').first()).toContainText(refused.message);
-	test.info().annotations.push({ type: `refused:${step}`, description: refused.reason });
+/**
+ * Without the bridge the app stops before anything is sent or stored, saying what to install; the
+ * table prints `refused` with the reason.
+ */
+async function expectRefusal(page: Page, refused: NonNullable<AuthPlan['refused']>): Promise<void> {
+	await expect(page.getByRole('alert').first()).toHaveAttribute(
+		'data-error-code',
+		'bridge.required'
+	);
+	await expect(page.getByRole('alert').first()).toContainText('Switchboard Bridge');
+	await page.getByRole('link', { name: 'Connections', exact: true }).click();
+	await expect(page.getByText('No connections in this folder yet.')).toBeVisible();
+	test.info().annotations.push({ type: 'refused:connect', description: refused.reason });
+}
+
+/**
+ * The extension's window names the hosts the connection will reach — each a host of this vendor
+ * (bridge.spec.ts checks exact lists) — and the user allows.
+ */
+async function grantHosts(page: Page, vendor: string): Promise<void> {
+	const window = await extensionWindow(page.context(), 'grant');
+	// The window fills its list once it has read the request.
+	await expect(window.locator('#hosts li').first()).toBeVisible();
+	const hosts = await window.locator('#hosts li').allTextContents();
+	expect(hosts.length).toBeGreaterThan(0);
+	for (const host of hosts) expect(vendorForHost(host)?.id, host).toBe(vendor);
+	await window.locator('#allow').click();
 }
 
 async function check(page: Page): Promise<void> {
@@ -155,18 +193,17 @@ async function revoke(page: Page, plan: ConnectorPlan): Promise<void> {
 export function providerTests(plan: ConnectorPlan): void {
 	test.describe(plan.id, () => {
 		for (const auth of plan.types) {
-			test(`${plan.id} · ${auth.type}`, async ({ page }) => {
+			test(`${plan.id} · ${auth.type}`, async ({ page, bridged }) => {
+				// The bridge project runs the types that need the extension; the others run without.
+				test.skip(bridged && !auth.refused, 'works without the bridge');
+				const unbridgeable = auth.refused?.evenWithBridge;
+				if (bridged && unbridgeable)
+					test.info().annotations.push({ type: 'bridge:n/a', description: unbridgeable });
+				test.skip(bridged && !!unbridgeable, unbridgeable);
 				await createVault(page);
-				const connected = await test.step('connect', () => connect(page, plan, auth));
+				if (bridged) await pairBridge(page);
+				const connected = await test.step('connect', () => connect(page, plan, auth, bridged));
 				if (!connected) return;
-				if (auth.refused?.step === 'check') {
-					const refused = auth.refused;
-					await test.step('check', async () => {
-						await page.getByRole('button', { name: 'Check connection' }).click();
-						await expectRefusal(page, refused, 'check');
-					});
-					return;
-				}
 				await test.step('check', () => check(page));
 				if (auth.refresh === true) await test.step('refresh', () => refresh(page, plan));
 				else notApplicable('refresh', auth.refresh);

@@ -1,7 +1,8 @@
 /**
  * Prints the provider table after the suite: connector × auth type × step, from the steps each
  * test ran (flow.ts) and its annotations (`n/a:<step>` with the reason, `refused:<step>` when the
- * vendor turns browsers away for that type). Also writes it as Markdown for the README.
+ * vendor turns browsers away for that type). The `bridge` project's run of those types through
+ * the Switchboard Bridge extension fills the last column. Also writes it as Markdown for the README.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,15 @@ interface Row {
 	notes: string[];
 }
 
+/** A type the vendor refuses to browsers, run end to end through the bridge: every step, or not. */
+type BridgeCell = 'pass' | 'FAIL' | 'n/a' | '—';
+
 export default class TableReporter implements Reporter {
 	readonly #rows = new Map<string, Row>();
+	/** By test title: the bridge project's outcome. */
+	readonly #bridged = new Map<string, BridgeCell>();
+	/** By test title: why a type fails even through the bridge. */
+	readonly #bridgeNotes = new Map<string, string>();
 	readonly #output: string;
 
 	/** @param options.output where the Markdown table is written */
@@ -29,6 +37,15 @@ export default class TableReporter implements Reporter {
 	onTestEnd(test: TestCase, result: TestResult): void {
 		// Only the connector × auth type tests of flow.ts make rows; other provider tests do not.
 		if (!test.title.includes(' · ')) return;
+		if (test.parent.project()?.name === 'bridge') {
+			const na = test.annotations.find((a) => a.type === 'bridge:n/a');
+			if (na) {
+				this.#bridged.set(test.title, 'n/a');
+				this.#bridgeNotes.set(test.title, na.description ?? '');
+			} else if (result.status !== 'skipped')
+				this.#bridged.set(test.title, result.status === 'passed' ? 'pass' : 'FAIL');
+			return;
+		}
 		const [connector = test.title, type = ''] = test.title.split(' · ');
 		const notes: string[] = [];
 		const refused = test.annotations.find((a) => a.type.startsWith('refused:'));
@@ -47,7 +64,7 @@ export default class TableReporter implements Reporter {
 		if (refused) notes.unshift(`refused: ${refused.description ?? ''}`);
 		if (result.status !== 'passed' && !cells.includes('FAIL')) cells[0] = 'FAIL';
 		// A retry replaces the earlier attempt.
-		this.#rows.set(test.id, { connector, type, cells, notes });
+		this.#rows.set(test.title, { connector, type, cells, notes });
 	}
 
 	onEnd(): void {
@@ -55,8 +72,9 @@ export default class TableReporter implements Reporter {
 			(a, b) => a.connector.localeCompare(b.connector) || a.type.localeCompare(b.type)
 		);
 		if (!rows.length) return;
-		const header = ['connector', 'auth type', ...STEPS];
-		const body = rows.map((r) => [r.connector, r.type, ...r.cells]);
+		const bridge = (r: Row): BridgeCell => this.#bridged.get(`${r.connector} · ${r.type}`) ?? '—';
+		const header = ['connector', 'auth type', ...STEPS, 'with bridge'];
+		const body = rows.map((r) => [r.connector, r.type, ...r.cells, bridge(r)]);
 		const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
 		const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 		const byConnector = new Map<string, Row[]>();
@@ -76,19 +94,32 @@ export default class TableReporter implements Reporter {
 			(rs) => rs.some(complete) && rs.every((r) => complete(r) || refusedOnly(r))
 		).length;
 		const failing = connectors.filter((rs) => rs.some((r) => r.cells.includes('FAIL'))).length;
-		const refused = rows.filter((r) => r.cells.includes('refused')).length;
+		const refusedRows = rows.filter((r) => r.cells.includes('refused'));
+		const throughBridge = refusedRows.filter((r) => bridge(r) === 'pass').length;
+		const bridgeFailures = [...this.#bridged.values()].filter((c) => c === 'FAIL').length;
+		const withBridge = connectors.filter((rs) =>
+			rs.every((r) => complete(r) || (refusedOnly(r) && bridge(r) === 'pass'))
+		).length;
 		const summary =
 			`${rows.length} connector × auth type rows, ${byConnector.size} connectors. ` +
-			`${all} connectors pass every step of every auth type; ${allowed} pass every step of every ` +
-			`auth type the vendor allows from a browser; ${refused} auth types are refused by the vendor ` +
-			`in a browser (marked in the catalog); ${failing} connectors have a failure.`;
+			`${all} connectors pass every step of every auth type directly; ${allowed} pass every step of ` +
+			`every auth type the vendor allows from a browser page; ${refusedRows.length} auth types are ` +
+			`refused by the vendor to browser pages, and ${throughBridge} of them pass every step ` +
+			`through the bridge extension (${bridgeFailures} fail), so ${withBridge} connectors pass ` +
+			`every auth type with the bridge; ${failing} connectors have a failure without it.`;
 		console.log(['', line(header), ...body.map(line), '', summary].join('\n'));
 
 		const md = [
 			`| ${header.join(' | ')} | notes |`,
 			`| ${header.map(() => '---').join(' | ')} | --- |`,
 			...rows.map(
-				(r) => `| ${[r.connector, r.type, ...r.cells].join(' | ')} | ${r.notes.join('; ')} |`
+				(r) =>
+					`| ${[r.connector, r.type, ...r.cells, bridge(r)].join(' | ')} | ${[
+						...r.notes,
+						...(this.#bridgeNotes.has(`${r.connector} · ${r.type}`)
+							? [`with bridge: ${this.#bridgeNotes.get(`${r.connector} · ${r.type}`)}`]
+							: [])
+					].join('; ')} |`
 			),
 			'',
 			summary,

@@ -60,9 +60,23 @@ describe('catalog files', () => {
 		expect(names.size).toBe(referenceNames.length);
 	});
 
-	it('suggests existing connectors as alternatives', () => {
-		const ids = new Set(connectors.map((c) => c.raw.id));
+	it('suggests existing connectors that are not unsupported themselves as alternatives', () => {
+		const byId = new Map(connectors.map((c) => [c.raw.id, c.raw]));
 		for (const { raw } of connectors)
-			for (const alt of raw.browserSupport?.alternatives ?? []) expect(ids, raw.id).toContain(alt);
+			for (const alt of raw.unsupported?.alternatives ?? []) {
+				expect([...byId.keys()], raw.id).toContain(alt);
+				expect(byId.get(alt)?.unsupported, `${raw.id} → ${alt}`).toBeUndefined();
+			}
+	});
+
+	it('marks only connectors without a browser protocol unsupported, each with a reason', () => {
+		const unsupported = connectors.filter((c) => c.raw.unsupported);
+		expect(unsupported.length).toBeGreaterThan(0);
+		for (const { raw } of unsupported) {
+			expect(raw.unsupported.reason.en, raw.id).toBeTruthy();
+			expect(raw.unsupported.reason.de, raw.id).toBeTruthy();
+		}
+		// The old per-connector verdict is gone: reach follows from the host facts (hosts.json).
+		for (const { raw } of connectors) expect(raw, raw.id).not.toHaveProperty('browserSupport');
 	});
 });

@@ -7,6 +7,8 @@ import {
 	fillUrl,
 	formModel,
 	initialValues,
+	parseHostFacts,
+	reachOf,
 	searchCatalog,
 	validateConnector,
 	validateField,
@@ -15,6 +17,7 @@ import {
 	type Property
 } from '../../src/lib/catalog';
 import { AppError } from '../../src/lib/errors';
+import hosts from '../../src/lib/catalog/hosts.json';
 import { en } from '../../src/lib/i18n';
 
 const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');
@@ -23,10 +26,16 @@ const catalog: Connector[] = readdirSync(dir).map((f) =>
 );
 const byId = (id: string) => catalog.find((c) => c.id === id)!;
 const label = (c: string) => en[`category.${c}` as keyof typeof en];
-const search = (text: string, extra: Partial<Parameters<typeof searchCatalog>[1]> = {}) =>
-	searchCatalog(catalog, { text, category: 'all', browserOnly: false, ...extra }, label).map(
-		(c) => c.name
-	);
+const facts = parseHostFacts(hosts);
+const search = (
+	text: string,
+	extra: Partial<Parameters<typeof searchCatalog>[1]> = {},
+	reachable?: ReadonlySet<string>
+) =>
+	searchCatalog(catalog, { text, category: 'all', reach: 'all', ...extra }, label, {
+		facts,
+		reachable
+	}).map((c) => c.name);
 
 describe('template filling', () => {
 	it('fills placeholders and encodes values', () => {
@@ -222,10 +231,31 @@ describe('search', () => {
 		expect(search('twitter')).toContain('X (formerly Twitter)');
 		expect(search('crm').length).toBeGreaterThan(5);
 	});
-	it('filters by category and browser support', () => {
+	it('filters by category and by reach, computed from the host facts', () => {
 		for (const name of search('', { category: 'mail' })) expect(byName(name).category).toBe('mail');
-		for (const name of search('', { browserOnly: true }))
-			expect(byName(name).browserSupport.verdict).toBe('full');
+		const direct = search('', { reach: 'direct' });
+		const bridge = search('', { reach: 'bridge' });
+		const unsupported = search('', { reach: 'unsupported' });
+		// The sandbox connectors' hosts are documented to answer browsers; Mail speaks IMAP.
+		expect(direct).toContain('Sandbox — API key');
+		expect(unsupported).toContain('Mail');
+		for (const name of direct) expect(reachOf(byName(name), facts).reach).toBe('direct');
+		for (const name of bridge) expect(reachOf(byName(name), facts).reach).toBe('bridge');
+		for (const name of unsupported) expect(byName(name).unsupported).toBeDefined();
+		// The three reaches split the catalog.
+		expect(direct.length + bridge.length + unsupported.length).toBe(catalog.length);
+		expect(search('sandbox', { reach: 'unsupported' })).toEqual([]);
+	});
+	it('counts a host this browser reached as answering browsers when filtering', () => {
+		// GitHub's PAT type calls only api.github.com; its OAuth type has a browserLimit.
+		const github = byId('github');
+		const reached = new Set(['api.github.com', 'github.com']);
+		expect(reachOf(github, facts, reached)).toEqual({
+			reach: 'direct',
+			byAuthType: { 'oauth2-byoa': 'bridge', pat: 'direct' }
+		});
+		expect(search('github', { reach: 'direct' }, reached)).toContain('GitHub');
+		expect(search('github', { reach: 'bridge' }, reached)).not.toContain('GitHub');
 	});
 	it('lists sandbox connectors first, then by name', () => {
 		const names = search('');

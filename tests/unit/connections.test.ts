@@ -31,6 +31,7 @@ import { AppError } from '../../src/lib/errors';
 import { FolderService, FolderStore } from '../../src/lib/folders';
 import { DiscoveryCache } from '../../src/lib/oauth';
 import { setOnline } from '../../src/lib/platform';
+import { directNetwork } from '../../src/lib/connections';
 import { Vault } from '../../src/lib/vault';
 import { Browser, signIn } from './browser';
 import { APP, sandboxCatalog, signInFor, startTestSandbox, type TestSandbox } from './sandbox-env';
@@ -62,6 +63,7 @@ async function setup() {
 		requireFolder: (id) => folders.require(id),
 		redirectUri: `${APP}/callback`,
 		discovery: new DiscoveryCache(),
+		network: directNetwork,
 		fingerprints: new Fingerprints(),
 		notify: (ids) => notified.push(ids),
 		now: () => Date.now(),

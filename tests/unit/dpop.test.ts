@@ -24,6 +24,7 @@ import { openDatabase } from '../../src/lib/db';
 import { DiscoveryCache, isDPoPBound, usesDPoP } from '../../src/lib/oauth';
 import { Vault } from '../../src/lib/vault';
 import { APP, sandboxCatalog, signInFor, startTestSandbox, type TestSandbox } from './sandbox-env';
+import { directNetwork } from '../../src/lib/connections';
 
 const PASSPHRASE = 'correct horse battery';
 let sandbox: TestSandbox;
@@ -37,6 +38,7 @@ function contextFor(vault: Vault): ConnectionContext {
 		requireFolder: async () => {},
 		redirectUri: `${APP}/callback`,
 		discovery: new DiscoveryCache(),
+		network: directNetwork,
 		fingerprints: new Fingerprints(),
 		notify: () => {},
 		now: () => Date.now(),

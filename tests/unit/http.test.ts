@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRequest } from '../../src/lib/connections/http';
 import { AppError } from '../../src/lib/errors';
+import { directFetch } from '../../src/lib/platform';
 
 let server: Server;
 let base = '';
@@ -32,13 +33,13 @@ const request = (path: string) => ({
 
 describe('sendRequest', () => {
 	it('answers a plain request', async () => {
-		const response = await sendRequest(request('/ok'));
+		const response = await sendRequest(request('/ok'), directFetch);
 		expect(response.status).toBe(200);
 		expect(response.body).toBe('{"ok":true}');
 	});
 
 	it('refuses to follow a redirect with the credentials', async () => {
-		const error = await sendRequest(request('/moved')).then(
+		const error = await sendRequest(request('/moved'), directFetch).then(
 			() => null,
 			(e: unknown) => e
 		);

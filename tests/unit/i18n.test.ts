@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_TYPES, CATEGORIES, BROWSER_SUPPORT } from '../../src/lib/catalog/schema';
+import { AUTH_TYPES, CATEGORIES, CORS_FACTS, REACH } from '../../src/lib/catalog/schema';
 import { CONNECTION_STATUSES } from '../../src/lib/connections/model';
 import { ERROR_CODES } from '../../src/lib/errors';
 import {
@@ -24,11 +24,17 @@ describe('messages', () => {
 		}
 	});
 
-	it('every auth type, category, browser verdict and status has a label', () => {
+	it('every auth type, category, reach, CORS fact, endpoint role, probe outcome and status has a label', () => {
+		const roles = ['token', 'refresh', 'revoke', 'discovery', 'learned', 'api', 'check'];
+		const outcomes = ['reachable', 'refused', 'unreachable', 'skipped'];
 		const needed = [
 			...AUTH_TYPES.map((t) => `auth.${t}`),
 			...CATEGORIES.map((c) => `category.${c}`),
-			...BROWSER_SUPPORT.map((b) => `browser.${b}`),
+			...REACH.map((r) => `reach.${r}`),
+			...REACH.filter((r) => r !== 'unsupported').map((r) => `tested.${r}`),
+			...CORS_FACTS.map((f) => `cors.${f}`),
+			...roles.map((r) => `role.${r}`),
+			...outcomes.map((o) => `probe.${o}`),
 			...CONNECTION_STATUSES.map((s) => `status.${s}`)
 		];
 		for (const key of needed) expect(keys, key).toContain(key);
@@ -60,7 +66,10 @@ describe('messages', () => {
 			'connections.system',
 			'console.status',
 			'detail.connector',
-			'detail.settings'
+			'detail.settings',
+			'connector.hosts.host',
+			// A file name.
+			'bridge.install.zip'
 		]);
 		expect(same.filter((k) => !allowed.has(k))).toEqual([]);
 	});

@@ -28,6 +28,7 @@ import {
 	toOAuthError,
 	toTokenSet
 } from '../../src/lib/oauth';
+import { directFetch } from '../../src/lib/platform';
 
 const text = (en: string) => ({ en, de: en });
 const hidden = (name: string): Property => ({
@@ -72,7 +73,6 @@ function connector(extra: Record<string, unknown> = {}): Connector {
 			}
 		],
 		checkRequest: { method: 'GET', path: 'https://login.acme.example/userinfo' },
-		browserSupport: { verdict: 'full', reason: text('CORS') },
 		learned: [
 			{ name: 'instance', from: 'token', field: 'instance_url', as: 'host' },
 			{ name: 'realm', from: 'callback', field: 'realmId' },
@@ -134,7 +134,7 @@ describe('values learned after sign-in', () => {
 		}) as typeof fetch;
 		try {
 			const start = { ...meta, properties: { instance: 'eu12.acme.example' } };
-			const learned = await learnFromRequests(connector(), start, tokens);
+			const learned = await learnFromRequests(connector(), start, tokens, directFetch);
 			expect(learned.properties.site).toBe('b2');
 			expect(learned.choices?.site).toEqual([
 				{ value: 'a1', label: 'Alpha' },
@@ -158,7 +158,9 @@ describe('values learned after sign-in', () => {
 		globalThis.fetch = (async () => Response.json({ sites: [] })) as typeof fetch;
 		try {
 			const start = { ...meta, properties: { instance: 'eu12.acme.example' } };
-			await expect(learnFromRequests(connector(), start, tokens)).rejects.toMatchObject({
+			await expect(
+				learnFromRequests(connector(), start, tokens, directFetch)
+			).rejects.toMatchObject({
 				code: 'connection.check-failed'
 			});
 		} finally {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
-import { validateConnector } from '../../src/lib/catalog';
+import { parseHostFacts, reachOf, validateConnector } from '../../src/lib/catalog';
+import hosts from '../../src/lib/catalog/hosts.json';
 import { Browser } from './browser';
 
 const APP_ORIGIN = 'http://localhost:5173';
@@ -800,7 +801,12 @@ describe('sandbox connector files', () => {
 		for (const c of connectors) {
 			expect(c.sandbox).toBe(true);
 			expect(c.apiBaseUrl).toBe('http://localhost:9401');
-			expect(c.browserSupport.verdict).toBe('full');
+			expect(c.unsupported).toBeUndefined();
+			// Every sandbox host is documented to answer the app, so every auth type works directly.
+			expect(reachOf(c, parseHostFacts(hosts))).toEqual({
+				reach: 'direct',
+				byAuthType: { [c.authTypes[0]!.type]: 'direct' }
+			});
 		}
 	});
 

@@ -61,7 +61,10 @@ describe('the worker gate', () => {
 		expect(Object.isFrozen(facade.connections)).toBe(true);
 		expect(allowed.has('vault.status')).toBe(true);
 		expect(allowed.has('connections.curl')).toBe(true);
-		expect(allowed.size).toBe(27);
+		expect(allowed.has('catalog.probe')).toBe(true);
+		expect(allowed.has('bridge.plan')).toBe(true);
+		// 27, the catalog's probe (2) and the bridge (8).
+		expect(allowed.size).toBe(27 + 2 + 8);
 	});
 
 	it('answers an allowed call', async () => {

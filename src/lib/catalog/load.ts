@@ -9,6 +9,8 @@
  * glob and its files never reach a chunk, the precache or the heap.
  */
 import { toAppError, type AppError } from '../errors';
+import { parseHostFacts, type HostFacts } from './cors';
+import hosts from './hosts.json';
 import type { Connector } from './schema';
 import { validateConnector } from './validate';
 
@@ -28,6 +30,8 @@ export interface LoadedCatalog {
 	connectors: Connector[];
 	byId: Map<string, Connector>;
 	rejected: AppError[];
+	/** What each host does with browser requests (catalog/cors.ts). */
+	hosts: HostFacts;
 }
 
 export function loadCatalog(): LoadedCatalog {
@@ -40,5 +44,10 @@ export function loadCatalog(): LoadedCatalog {
 			rejected.push(toAppError(error));
 		}
 	}
-	return { connectors, byId: new Map(connectors.map((c) => [c.id, c])), rejected };
+	return {
+		connectors,
+		byId: new Map(connectors.map((c) => [c.id, c])),
+		rejected,
+		hosts: parseHostFacts(hosts)
+	};
 }

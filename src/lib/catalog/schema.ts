@@ -56,8 +56,16 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const BROWSER_SUPPORT = ['full', 'cors-limited', 'unsupported'] as const;
-export type BrowserSupport = (typeof BROWSER_SUPPORT)[number];
+/**
+ * How a connector is reached from this app: directly (its endpoints answer browsers), through the
+ * Switchboard Bridge extension, or not at all (a protocol or network a browser cannot use).
+ */
+export const REACH = ['direct', 'bridge', 'unsupported'] as const;
+export type Reach = (typeof REACH)[number];
+
+/** What a vendor documents about browser (CORS) requests to one host: see catalog/hosts.json. */
+export const CORS_FACTS = ['documented', 'refused', 'unknown'] as const;
+export type CorsFact = (typeof CORS_FACTS)[number];
 
 /** RFC 6749 §3.3 scope-token: printable ASCII except space, `"` and `\`. */
 export const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
@@ -65,7 +73,8 @@ export const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 export const TEMPLATE_PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty());
-const Localized = v.strictObject({ en: nonEmpty, de: nonEmpty });
+export const LocalizedSchema = v.strictObject({ en: nonEmpty, de: nonEmpty });
+const Localized = LocalizedSchema;
 export type Localized = v.InferOutput<typeof Localized>;
 
 const urlTemplate = v.pipe(v.string(), v.nonEmpty(), v.maxLength(500));
@@ -145,9 +154,10 @@ export const AuthConfigSchema = v.strictObject({
 	oauth: v.optional(OAuthConfigSchema),
 	properties: v.optional(v.array(PropertySchema), []),
 	/**
-	 * Where this auth type cannot be completed from a browser page although the connector can
-	 * (e.g. Microsoft redeems a Web-platform app's code only from a server). Shown on the
-	 * connection screen when the type is chosen.
+	 * Where this auth type cannot be completed from a browser page although the connector's hosts
+	 * may answer browsers (e.g. Microsoft redeems a Web-platform app's code only from a server,
+	 * without an Origin header). Such a type works only through the bridge extension, which sends
+	 * its requests without Origin; the reason is shown on the connection screen.
 	 */
 	browserLimit: v.optional(v.strictObject({ reason: Localized, source: urlTemplate }))
 });
@@ -210,12 +220,17 @@ export const ConnectorSchema = v.strictObject({
 	checkRequest: v.optional(CheckRequestSchema),
 	/** Values learned during or after sign-in (see LearnedValueSchema), in the order they are learned. */
 	learned: v.optional(v.array(LearnedValueSchema), []),
-	browserSupport: v.strictObject({
-		verdict: v.picklist(BROWSER_SUPPORT),
-		reason: Localized,
-		/** Connector ids that do work in a browser, suggested for `unsupported` ones. */
-		alternatives: v.optional(v.array(v.string()), [])
-	}),
+	/**
+	 * Set when no browser can use the connector, bridge or not (LDAP, raw TCP, incoming webhooks):
+	 * why, and connector ids that do work, suggested instead. Whether the others are reached
+	 * directly or through the bridge follows from the facts about their hosts (catalog/cors.ts).
+	 */
+	unsupported: v.optional(
+		v.strictObject({
+			reason: Localized,
+			alternatives: v.optional(v.array(v.string()), [])
+		})
+	),
 	/** Facts that could not be confirmed from the vendor's documentation and were left out. */
 	unconfirmed: v.optional(v.array(nonEmpty), []),
 	/** Vendor documentation pages the facts were taken from. */

@@ -2,12 +2,20 @@
  * Catalog search: as-you-type, over name, vendor, aliases and category, tolerant of case,
  * accents and small typos. Pure and synchronous: 170 connectors search well under a millisecond.
  */
-import type { Category, Connector } from './schema';
+import { reachOf, type HostFacts } from './cors';
+import type { Category, Connector, Reach } from './schema';
 
 export interface CatalogQuery {
 	text: string;
 	category: Category | 'all';
-	browserOnly: boolean;
+	/** Only connectors with this reach (catalog/cors.ts). */
+	reach: 'all' | Reach;
+}
+
+/** What the reach filter needs: the host facts and the hosts a probe in this browser reached. */
+export interface ReachContext {
+	facts: HostFacts;
+	reachable?: ReadonlySet<string>;
 }
 
 const fold = (s: string) =>
@@ -90,13 +98,14 @@ export function scoreConnector(
 export function searchCatalog(
 	connectors: readonly Connector[],
 	query: CatalogQuery,
-	categoryLabel: (c: Category) => string
+	categoryLabel: (c: Category) => string,
+	context: ReachContext = { facts: new Map() }
 ): Connector[] {
 	const terms = words(query.text);
 	const pool = connectors.filter(
 		(c) =>
 			(query.category === 'all' || c.category === query.category) &&
-			(!query.browserOnly || c.browserSupport.verdict === 'full')
+			(query.reach === 'all' || reachOf(c, context.facts, context.reachable).reach === query.reach)
 	);
 	const byName = (a: Connector, b: Connector) =>
 		Number(b.sandbox) - Number(a.sandbox) ||

@@ -187,7 +187,7 @@ export function validateConnector(raw: unknown): Connector {
 		checkUrl(c.checkRequest.path, 'checkRequest.path', c.sandbox, problems);
 	if (c.checkRequest && c.checkRequest.path.startsWith('/') && !c.apiBaseUrl)
 		problems.push('checkRequest: a relative path needs apiBaseUrl');
-	if (c.browserSupport.verdict !== 'unsupported' && c.authTypes.length === 0)
+	if (!c.unsupported && c.authTypes.length === 0)
 		problems.push('authTypes: at least one unless unsupported');
 	checkLearned(c, problems);
 	const types = c.authTypes.map((a) => a.type);

@@ -62,7 +62,7 @@ export async function completeAuthorization(
 		learnFromTokens(connector, applyTokens(flow.meta, tokens, auth, now), tokens),
 		url
 	);
-	meta = await learnFromRequests(connector, meta, tokens);
+	meta = await learnFromRequests(connector, meta, tokens, ctx.network.fetchFor(connector, auth));
 	meta = {
 		...meta,
 		account:
@@ -99,8 +99,7 @@ async function draftToMeta(
 	draft: ConnectionDraft
 ): Promise<{ meta: ConnectionMeta; values: Record<string, string> }> {
 	const connector = connectorById(ctx, draft.connectorId);
-	if (connector.browserSupport.verdict === 'unsupported')
-		throw new AppError('input.invalid', { detail: 'unsupported' });
+	if (connector.unsupported) throw new AppError('input.invalid', { detail: 'unsupported' });
 	if (!connector.authTypes.some((a) => a.type === draft.authType))
 		throw new AppError('input.invalid', { detail: 'auth type' });
 	const auth = authConfigFor(connector, draft.authType);
@@ -161,7 +160,8 @@ async function connectDirect(
 		connected = await learnFromRequests(
 			connector,
 			learnFromTokens(connector, connected, tokens),
-			tokens
+			tokens,
+			ctx.network.fetchFor(connector, auth)
 		);
 	}
 	const secrets: ConnectionSecrets = { id: meta.id, values, tokens };
@@ -188,7 +188,11 @@ async function probeAccount(
 			{ connector, auth, values: allValues(meta, secrets), tokens: secrets.tokens },
 			{ method: check.method, path: check.path, body: check.body, fromDefinition: true }
 		);
-		const response = await sendRequest(request, await apiProof(ctx, meta.id, secrets.tokens));
+		const response = await sendRequest(
+			request,
+			ctx.network.fetchFor(connector, auth),
+			await apiProof(ctx, meta.id, secrets.tokens)
+		);
 		if (response.status === 401 || response.status === 403)
 			throw new AppError('connection.unauthorized', { detail: String(response.status) });
 		if (response.status >= 400)

@@ -9,12 +9,21 @@ import {
 	type ResolvedOAuth,
 	type TokenSet
 } from '../oauth';
-import { withLock } from '../platform';
+import { directFetch, withLock, type FetchLike } from '../platform';
 import type { Fingerprints } from './fingerprint';
 import type { DPoPSending } from './http';
 import type { ConnectionMeta } from './model';
 import type { PendingFlows } from './pending';
 import type { ConnectionStore } from './store';
+
+/** Which way a connection's requests travel: straight from this browser, or through the bridge. */
+export interface Network {
+	/** The fetch for every request of one connector and auth type (token, revoke, API). */
+	fetchFor(connector: Connector, auth: AuthConfig): FetchLike;
+}
+
+/** Everything straight from this browser: where no bridge is set up (the benchmark's sandbox). */
+export const directNetwork: Network = { fetchFor: () => directFetch };
 
 export interface ConnectionContext {
 	store: ConnectionStore;
@@ -25,6 +34,7 @@ export interface ConnectionContext {
 	/** `<origin>/callback` of this app. */
 	redirectUri: string;
 	discovery: DiscoveryCache;
+	network: Network;
 	fingerprints: Fingerprints;
 	/** Tell the other tabs (and the page) which connections changed. */
 	notify(ids: string[]): void;
@@ -85,7 +95,19 @@ export function resolveFor(
 	values: Record<string, string>
 ): Promise<ResolvedOAuth> {
 	const { connector, auth } = connectorOf(ctx, meta);
-	return resolveOAuth(connector, auth, values, ctx.redirectUri, { discovery: ctx.discovery });
+	return resolveOAuth(connector, auth, values, ctx.redirectUri, {
+		discovery: ctx.discovery,
+		fetch: ctx.network.fetchFor(connector, auth)
+	});
+}
+
+/** The route of a connection's API requests. */
+export function sendFor(
+	ctx: ConnectionContext,
+	meta: Pick<ConnectionMeta, 'connectorId' | 'authType'>
+): FetchLike {
+	const { connector, auth } = connectorOf(ctx, meta);
+	return ctx.network.fetchFor(connector, auth);
 }
 
 /** The DPoP handle for this connection's token requests, when its server gets proofs. */

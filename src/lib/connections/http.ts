@@ -5,7 +5,7 @@
 import type { ApiRequest } from '../auth';
 import { AppError } from '../errors';
 import { dpopResourceRequest, type DPoPHandle } from '../oauth';
-import { fetchFailure } from '../platform';
+import { fetchFailure, type FetchLike } from '../platform';
 
 export interface ApiResponse {
 	status: number;
@@ -26,31 +26,30 @@ export interface DPoPSending {
 	accessToken: string;
 }
 
-/** What every credentialed request is sent with, whoever builds it. */
-function credentialedFetch(url: string | URL, init: RequestInit): Promise<Response> {
-	return fetch(url, {
-		...init,
-		credentials: 'omit',
-		// Credentials never follow a redirect: the next hop may be another origin.
-		redirect: 'manual',
-		referrerPolicy: 'no-referrer'
-	});
-}
-
-export async function sendRequest(request: ApiRequest, dpop?: DPoPSending): Promise<ApiResponse> {
+/**
+ * `send` is the connection's route (ctx.network): straight from this browser, or through the
+ * bridge extension; either sends without cookies and never follows a redirect.
+ */
+export async function sendRequest(
+	request: ApiRequest,
+	send: FetchLike,
+	dpop?: DPoPSending
+): Promise<ApiResponse> {
 	const started = performance.now();
 	let response: Response;
 	try {
 		const signal = AbortSignal.timeout(TIMEOUT_MS);
 		response = dpop
-			? await dpopResourceRequest(dpop.handle, dpop.accessToken, request, credentialedFetch, signal)
-			: await credentialedFetch(request.url, {
+			? await dpopResourceRequest(dpop.handle, dpop.accessToken, request, send, signal)
+			: await send(request.url.href, {
 					method: request.method,
 					headers: request.headers,
 					body: request.body,
 					signal
 				});
 	} catch (cause) {
+		// The route's own refusals (the bridge is missing, a host not granted) are typed already.
+		if (cause instanceof AppError) throw cause;
 		throw fetchFailure(cause);
 	}
 	// Browsers hide a manual redirect (opaqueredirect, status 0); other runtimes show the 3xx.

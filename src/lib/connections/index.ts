@@ -3,7 +3,7 @@ export * from './model';
 export { ConnectionStore, type ConnectionChanges } from './store';
 export { PendingFlows, type PendingFlow } from './pending';
 export { Fingerprints } from './fingerprint';
-export { InFlight, type ConnectionContext } from './context';
+export { directNetwork, InFlight, type ConnectionContext, type Network } from './context';
 export type { ApiResponse } from './http';
 export { getConnection, listConnections } from './read';
 export { completeAuthorization, reconnect, startConnection } from './connect';

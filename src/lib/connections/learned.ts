@@ -8,6 +8,7 @@
 import { fillUrl, type Connector, type LearnedValue } from '../catalog';
 import { AppError } from '../errors';
 import type { TokenSet } from '../oauth';
+import type { FetchLike } from '../platform';
 import { sendRequest } from './http';
 import type { ConnectionMeta, LearnedChoice } from './model';
 
@@ -83,20 +84,24 @@ export function learnFromCallback(
 export async function learnFromRequests(
 	connector: Connector,
 	meta: ConnectionMeta,
-	tokens: TokenSet
+	tokens: TokenSet,
+	send: FetchLike
 ): Promise<ConnectionMeta> {
 	let current = meta;
 	for (const rule of connector.learned) {
 		if (rule.from !== 'request') continue;
 		const url = fillUrl(rule.url, current.properties);
-		const response = await sendRequest({
-			method: 'GET',
-			url,
-			headers: new Headers({
-				Authorization: `Bearer ${tokens.accessToken}`,
-				Accept: 'application/json'
-			})
-		});
+		const response = await sendRequest(
+			{
+				method: 'GET',
+				url,
+				headers: new Headers({
+					Authorization: `Bearer ${tokens.accessToken}`,
+					Accept: 'application/json'
+				})
+			},
+			send
+		);
 		if (response.status === 401 || response.status === 403)
 			throw new AppError('connection.unauthorized', { detail: `${rule.name} ${response.status}` });
 		if (response.status >= 400)

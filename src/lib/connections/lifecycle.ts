@@ -5,6 +5,7 @@
 import { fillUrl } from '../catalog';
 import { AppError } from '../errors';
 import { revoke } from '../oauth';
+import type { FetchLike } from '../platform';
 import { requireMeta, resolveFor, withConnectionLock, type ConnectionContext } from './context';
 import { chooseLearned } from './learned';
 import { sendRequest } from './http';
@@ -128,11 +129,15 @@ async function revokeGrant(ctx: ConnectionContext, meta: ConnectionMeta): Promis
 	const tokens = secrets?.tokens;
 	const connector = ctx.catalog.get(meta.connectorId);
 	const auth = connector?.authTypes.find((a) => a.type === meta.authType);
-	if (!tokens || !auth?.oauth?.revokeUrl) return 'not-applicable';
+	if (!connector || !tokens || !auth?.oauth?.revokeUrl) return 'not-applicable';
 	try {
 		const values = allValues(meta, secrets);
 		if (auth.oauth.revokeStyle === 'bearer') {
-			await revokeWithBearer(fillUrl(auth.oauth.revokeUrl, values), tokens.accessToken);
+			await revokeWithBearer(
+				fillUrl(auth.oauth.revokeUrl, values),
+				tokens.accessToken,
+				ctx.network.fetchFor(connector, auth)
+			);
 			return 'done';
 		}
 		const resolved = await resolveFor(ctx, meta, values);
@@ -149,12 +154,11 @@ async function revokeGrant(ctx: ConnectionContext, meta: ConnectionMeta): Promis
  * Revocation by the token itself (Dropbox `auth/token/revoke`, Slack `auth.revoke`): a POST with
  * the access token as bearer and no body. Slack answers errors with HTTP 200 and `"ok": false`.
  */
-async function revokeWithBearer(url: URL, accessToken: string): Promise<void> {
-	const response = await sendRequest({
-		method: 'POST',
-		url,
-		headers: new Headers({ Authorization: `Bearer ${accessToken}` })
-	});
+async function revokeWithBearer(url: URL, accessToken: string, send: FetchLike): Promise<void> {
+	const response = await sendRequest(
+		{ method: 'POST', url, headers: new Headers({ Authorization: `Bearer ${accessToken}` }) },
+		send
+	);
 	if (response.status >= 300 || answersNotOk(response.body))
 		throw new AppError('oauth.revoke-failed', { detail: String(response.status) });
 }

@@ -7,7 +7,7 @@ import { OAUTH_TYPES } from '../catalog';
 import { AppError, classify, toAppError } from '../errors';
 import type { Locale } from '../i18n';
 import type { TokenSet } from '../oauth';
-import { apiProof, connectorOf, requireMeta, type ConnectionContext } from './context';
+import { apiProof, connectorOf, requireMeta, sendFor, type ConnectionContext } from './context';
 import { readField, sendRequest, type ApiResponse } from './http';
 import { update } from './lifecycle';
 import type { CheckResult, ConnectionMeta } from './model';
@@ -128,5 +128,9 @@ async function signed(ctx: ConnectionContext, id: string, spec: RequestSpec): Pr
 
 /** Sends a signed request, with a DPoP proof when its token is DPoP-bound. */
 async function send(ctx: ConnectionContext, id: string, { request, tokens }: Signed) {
-	return sendRequest(request, await apiProof(ctx, id, tokens));
+	return sendRequest(
+		request,
+		sendFor(ctx, await requireMeta(ctx, id)),
+		await apiProof(ctx, id, tokens)
+	);
 }

@@ -4,3 +4,16 @@ export { generateVaultKey, unwrapVaultKey, wrapVaultKey } from './keys';
 export { open, seal, type Envelope } from './envelope';
 export { digestHex } from './digest';
 export { generateDPoPKeyPair } from './dpop';
+export {
+	b64u,
+	fromB64u,
+	generatePairingKeys,
+	pairingCode,
+	deriveBridgeKey,
+	importBridgeKey,
+	sealText,
+	openText,
+	requestId,
+	type PairingKeys,
+	type Sealed
+} from './bridge';

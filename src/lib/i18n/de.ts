@@ -49,7 +49,8 @@ export const de: Record<MessageKey, string> = {
 	'catalog.searchHint': 'Name, Anbieter oder Kategorie',
 	'catalog.category': 'Kategorie',
 	'catalog.category.all': 'Alle Kategorien',
-	'catalog.browserOnly': 'Funktioniert im Browser',
+	'catalog.reach': 'Erreichbarkeit',
+	'catalog.reach.all': 'Alle',
 	'catalog.count.one': '1 Connector',
 	'catalog.count': '{count} Connectors',
 	'catalog.empty':
@@ -88,9 +89,25 @@ export const de: Record<MessageKey, string> = {
 	'auth.pat': 'Persönliches Zugriffstoken (PAT)',
 	'auth.custom': 'Benutzerdefiniert',
 	'auth.none': 'Keine Authentifizierung',
-	'browser.full': 'Funktioniert im Browser',
-	'browser.cors-limited': 'Im Browser eingeschränkt',
-	'browser.unsupported': 'Im Browser nicht verfügbar',
+	'reach.direct': 'Funktioniert direkt',
+	'reach.bridge': 'Funktioniert mit der Bridge',
+	'reach.unsupported': 'Nicht im Browser',
+	'tested.direct': 'Getestet: direkt erreichbar',
+	'tested.bridge': 'Getestet: braucht die Bridge',
+	'cors.documented': 'Antwortet Browsern',
+	'cors.refused': 'Weist Browser ab',
+	'cors.unknown': 'Nicht dokumentiert',
+	'role.token': 'Token',
+	'role.refresh': 'Erneuerung',
+	'role.revoke': 'Widerruf',
+	'role.discovery': 'Discovery',
+	'role.api': 'API-Aufrufe',
+	'role.check': 'Verbindungsprüfung',
+	'role.learned': 'Werte nach der Anmeldung',
+	'probe.reachable': 'Direkt erreichbar',
+	'probe.refused': 'Abgewiesen (braucht die Bridge)',
+	'probe.unreachable': 'Keine Antwort (offline oder unbekannter Host; nicht gespeichert)',
+	'probe.skipped': 'Braucht die Adresse Ihres Mandanten',
 	'connector.back': 'Alle Connectors',
 	'connector.notFound': 'Es gibt keinen Connector mit diesem Namen.',
 	'connector.vendor': 'Anbieter',
@@ -98,13 +115,33 @@ export const de: Record<MessageKey, string> = {
 	'connector.authTypes': 'Authentifizierungsarten',
 	'connector.docs': 'Dokumentation des Anbieters',
 	'connector.apiBase': 'API-Basis-URL',
-	'connector.browserSupport': 'Im Browser',
+	'connector.reach': 'Erreichbarkeit',
+	'connector.reach.direct':
+		'Die Hosts, die er aufruft, antworten Browsern (für mindestens eine Authentifizierungsart): Er funktioniert in dieser App ohne die Bridge.',
+	'connector.reach.bridge':
+		'Nicht für jeden Host, den er aufruft, ist dokumentiert, dass er Browsern antwortet: Er braucht die Browser-Erweiterung Switchboard Bridge, sofern „In diesem Browser testen“ nichts anderes zeigt.',
+	'connector.hosts': 'Wohin die Anfragen dieses Connectors gehen',
+	'connector.hosts.role': 'Verwendet für',
+	'connector.hosts.host': 'Host',
+	'connector.hosts.fact': 'Browser',
+	'connector.hosts.note': 'Hinweis',
+	'connector.hosts.source': 'Quelle',
+	'connector.hosts.sourceOf': 'Quelle zu {host}',
+	'connector.hosts.tested': 'Hier getestet',
+	'connector.hosts.yourServer': 'Ihr Server',
+	'connector.hosts.none': 'Dieser Connector sendet keine eigenen Anfragen.',
+	'connector.limits': 'Authentifizierungsarten, die nur mit der Bridge funktionieren',
+	'connector.limits.sourceOf': 'Quelle zu {auth}',
+	'probe.run': 'In diesem Browser testen',
+	'probe.running': 'Wird getestet…',
+	'probe.explain':
+		'Sendet jedem Host eine Anfrage mit einem Platzhalterwert und ohne Zugangsdaten und merkt sich auf diesem Gerät, welche Hosts geantwortet haben.',
 	'connector.alternatives': 'Connectors, die im Browser funktionieren:',
 	'connector.connect': 'Mit {connector} verbinden',
 	'connector.unconfirmed':
 		'In der Dokumentation des Anbieters nicht bestätigt und daher ausgelassen: {facts}.',
-	'connector.corsNotice':
-		'Vor dem Verbinden: Dieser Anbieter schränkt Anfragen aus Browser-Apps ein. Die Verbindung kann mit einem CORS-Fehler scheitern.',
+	'connector.bridgeNotice':
+		'Vor dem Verbinden: Einige Anfragen dieses Connectors brauchen die Erweiterung Switchboard Bridge. Ohne sie kann das Verbinden mit einem CORS-Fehler scheitern.',
 	'connect.title': 'Mit {connector} verbinden',
 	'connect.authType': 'Authentifizierungsart',
 	'connect.folder': 'Ordner',
@@ -245,6 +282,34 @@ export const de: Record<MessageKey, string> = {
 	'settings.theme.dark': 'Dunkel',
 	'settings.autoLock': 'Automatisch sperren nach',
 	'settings.autoLock.minutes': '{minutes} Min.',
+	'bridge.title': 'Browser-Brücke',
+	'bridge.intro':
+		'Viele Anbieter beantworten keine Anfragen aus einer Webseite. Die Erweiterung Switchboard Bridge sendet diese Anfragen für Switchboard aus diesem Browser – nur an die Hosts, die Sie erlauben, und nur, was Switchboard für sie versiegelt.',
+	'bridge.status.unknown': 'Suche nach der Erweiterung …',
+	'bridge.status.notInstalled':
+		'Die Erweiterung Switchboard Bridge ist in diesem Browser nicht installiert.',
+	'bridge.status.installed':
+		'Die Switchboard Bridge ist installiert, aber nicht mit diesem Tresor gekoppelt.',
+	'bridge.status.paired': 'Die Switchboard Bridge ist seit {date} mit diesem Tresor gekoppelt.',
+	'bridge.install.download': 'Laden Sie die Erweiterung herunter:',
+	'bridge.install.zip': 'switchboard-bridge.zip',
+	'bridge.install.load':
+		'Entpacken Sie sie, öffnen Sie die Erweiterungsseite des Browsers (chrome://extensions), schalten Sie den Entwicklermodus ein und wählen Sie „Entpackte Erweiterung laden“ mit dem entpackten Ordner.',
+	'bridge.install.reload': 'Kommen Sie hierher zurück und wählen Sie Erneut prüfen.',
+	'bridge.checkAgain': 'Erneut prüfen',
+	'bridge.pair': 'Koppeln',
+	'bridge.pair.compare':
+		'Die Erweiterung hat ein Fenster geöffnet. Koppeln Sie nur, wenn es diesen Code zeigt:',
+	'bridge.test': 'Testanfrage senden',
+	'bridge.test.ok':
+		'Die Erweiterung hat eine versiegelte Anfrage in {ms} ms beantwortet (Version {version}).',
+	'bridge.unpair': 'Entkoppeln',
+	'bridge.hosts': 'Hosts, die die Brücke erreichen darf',
+	'bridge.hosts.none':
+		'Noch kein Host gewährt. Beim Verbinden mit einem Anbieter, der die Brücke braucht, wird nach seinen Hosts gefragt.',
+	'bridge.hosts.since': 'gewährt {date}',
+	'bridge.hosts.remove': '{host} entfernen',
+	'bridge.hosts.removeShort': 'Entfernen',
 	'settings.storage': 'Speicher',
 	'settings.storage.persisted': 'Dauerhaft: Der Browser löscht diese Daten nicht von sich aus.',
 	'settings.storage.notPersisted':
@@ -363,7 +428,57 @@ export const de: Record<MessageKey, string> = {
 	'error.oauth.cors.message':
 		'Der Anbieter war vom Browser aus nicht erreichbar: Er lehnt Anfragen von Browser-Apps ab (CORS) oder ist nicht verfügbar.',
 	'error.oauth.cors.resolution':
-		'Prüfen Sie, ob der Anbieter verfügbar ist. Wenn ja, erlaubt er keine Browser-Apps: Verwenden Sie eine andere Authentifizierungsart dieses Connectors oder einen Connector, der im Browser funktioniert.',
+		'Prüfen Sie, ob der Anbieter verfügbar ist. Wenn ja, erlaubt er keine Browser-Apps: Installieren und koppeln Sie die Erweiterung Switchboard Bridge (Einstellungen › Browser-Brücke), die solche Anfragen aus diesem Browser sendet, oder verwenden Sie eine Authentifizierungsart mit „Funktioniert direkt“.',
+	'error.bridge.required.message':
+		'Ein Host, den dieser Connector braucht, beantwortet keine Anfragen aus einer Browserseite, und die Erweiterung Switchboard Bridge ist hier nicht eingerichtet. Es wurde nichts gesendet und nichts gespeichert.',
+	'error.bridge.required.resolution':
+		'Installieren Sie die Erweiterung Switchboard Bridge, koppeln Sie sie unter Einstellungen › Browser-Brücke und wählen Sie erneut Verbinden – oder wählen Sie einen Connector oder eine Authentifizierungsart mit „Funktioniert direkt“.',
+	'error.bridge.not-installed.message':
+		'Die Erweiterung Switchboard Bridge antwortet in diesem Browser nicht.',
+	'error.bridge.not-installed.resolution':
+		'Installieren oder aktivieren Sie die Erweiterung (wie, steht unter Einstellungen › Browser-Brücke), laden Sie die Seite neu und versuchen Sie es erneut.',
+	'error.bridge.not-paired.message':
+		'Die Erweiterung Switchboard Bridge ist nicht mit dieser Switchboard-Kopie gekoppelt, oder die Kopplung wurde entfernt.',
+	'error.bridge.not-paired.resolution':
+		'Koppeln Sie sie erneut unter Einstellungen › Browser-Brücke.',
+	'error.bridge.pair-denied.message':
+		'Die Kopplung wurde im Fenster der Erweiterung abgebrochen oder nicht rechtzeitig bestätigt.',
+	'error.bridge.pair-denied.resolution':
+		'Wählen Sie erneut Koppeln und bestätigen Sie im Fenster der Erweiterung, dass dort derselbe Code steht.',
+	'error.bridge.grant-denied.message':
+		'Der Zugriff auf die Hosts des Connectors wurde der Switchboard Bridge nicht gewährt. Es wurde nichts gesendet und nichts gespeichert.',
+	'error.bridge.grant-denied.resolution':
+		'Wählen Sie erneut Verbinden und erlauben Sie den Zugriff im Fenster der Erweiterung und in der Abfrage des Browsers.',
+	'error.bridge.host-not-granted.message':
+		'Die Switchboard Bridge darf keine Anfragen an diesen Host senden: Der Zugriff darauf wurde nicht gewährt oder entfernt.',
+	'error.bridge.host-not-granted.resolution':
+		'Gewähren Sie den Host erneut: Wählen Sie bei der Verbindung Erneut verbinden (bei einer neuen Verbinden) und erlauben Sie den Zugriff, wenn die Erweiterung fragt.',
+	'error.bridge.stale.message':
+		'Die Switchboard Bridge hat eine zu alte oder doppelt gesendete Anfrage abgelehnt.',
+	'error.bridge.stale.resolution':
+		'Prüfen Sie, ob die Uhr dieses Computers stimmt, und versuchen Sie es erneut.',
+	'error.bridge.url.message':
+		'Die Switchboard Bridge hat die Adresse abgelehnt: Sie sendet nur an https-Adressen (http nur an diesen Computer).',
+	'error.bridge.url.resolution': 'Prüfen Sie die URLs des Connectors und die Werte der Verbindung.',
+	'error.bridge.too-large.message':
+		'Die Anfrage ist für die Switchboard Bridge zu groß (höchstens 1 MB).',
+	'error.bridge.too-large.resolution': 'Senden Sie einen kleineren Inhalt.',
+	'error.bridge.timeout.message':
+		'Der Anbieter hat der Switchboard Bridge nicht rechtzeitig geantwortet.',
+	'error.bridge.timeout.resolution':
+		'Versuchen Sie es gleich noch einmal; Aktualisierungen wiederholt Switchboard selbst.',
+	'error.bridge.redirected.message':
+		'Der Anbieter hat auf die Anfrage der Brücke mit einer Weiterleitung geantwortet; Zugangsdaten werden nie an eine andere Adresse weitergegeben.',
+	'error.bridge.redirected.resolution':
+		'Prüfen Sie die URLs des Connectors: Der Anbieter hat seine API womöglich verlegt.',
+	'error.bridge.network.message':
+		'Die Switchboard Bridge hat den Anbieter nicht erreicht (Namensauflösung, Zertifikat oder Verbindung fehlgeschlagen).',
+	'error.bridge.network.resolution':
+		'Prüfen Sie Ihre Netzwerkverbindung und ob der Anbieter verfügbar ist, und versuchen Sie es erneut.',
+	'error.bridge.invalid.message':
+		'Die Switchboard Bridge hat eine Antwort gesendet, die sich nicht öffnen oder verstehen ließ.',
+	'error.bridge.invalid.resolution':
+		'Aktualisieren Sie die Erweiterung, koppeln Sie sie unter Einstellungen › Browser-Brücke erneut und versuchen Sie es noch einmal.',
 	'error.oauth.browser-refused.message':
 		'Der Anbieter schließt diese Anmeldung für eine im Browser laufende App nicht ab.',
 	'error.oauth.browser-refused.resolution':

@@ -46,7 +46,8 @@ export const en = {
 	'catalog.searchHint': 'Name, vendor or category',
 	'catalog.category': 'Category',
 	'catalog.category.all': 'All categories',
-	'catalog.browserOnly': 'Works in the browser',
+	'catalog.reach': 'Reach',
+	'catalog.reach.all': 'All',
 	'catalog.count.one': '1 connector',
 	'catalog.count': '{count} connectors',
 	'catalog.empty': 'No connector matches. Check the spelling or clear the filters.',
@@ -84,9 +85,25 @@ export const en = {
 	'auth.pat': 'Personal Access Token (PAT)',
 	'auth.custom': 'Custom',
 	'auth.none': 'No authentication',
-	'browser.full': 'Works in the browser',
-	'browser.cors-limited': 'Limited in the browser',
-	'browser.unsupported': 'Not available in the browser',
+	'reach.direct': 'Works directly',
+	'reach.bridge': 'Works with the bridge',
+	'reach.unsupported': 'Not in a browser',
+	'tested.direct': 'Tested: reachable directly',
+	'tested.bridge': 'Tested: needs the bridge',
+	'cors.documented': 'Answers browsers',
+	'cors.refused': 'Refuses browsers',
+	'cors.unknown': 'Not documented',
+	'role.token': 'token',
+	'role.refresh': 'refresh',
+	'role.revoke': 'revoke',
+	'role.discovery': 'discovery',
+	'role.api': 'API',
+	'role.check': 'check',
+	'role.learned': 'values after sign-in',
+	'probe.reachable': 'Reachable directly',
+	'probe.refused': 'Refused (needs the bridge)',
+	'probe.unreachable': 'No answer (offline or unknown host; not remembered)',
+	'probe.skipped': 'Needs your tenant’s address',
 	'connector.back': 'All connectors',
 	'connector.notFound': 'There is no connector with this name.',
 	'connector.vendor': 'Vendor',
@@ -94,12 +111,32 @@ export const en = {
 	'connector.authTypes': 'Authentication types',
 	'connector.docs': 'Vendor documentation',
 	'connector.apiBase': 'API base URL',
-	'connector.browserSupport': 'In the browser',
+	'connector.reach': 'Reach',
+	'connector.reach.direct':
+		'The hosts it calls answer browsers (for at least one authentication type): it works in this app without the bridge.',
+	'connector.reach.bridge':
+		'Not every host it calls is documented to answer browsers: it needs the Switchboard Bridge browser extension, unless “Test in this browser” shows otherwise.',
+	'connector.hosts': 'Where this connector’s requests go',
+	'connector.hosts.role': 'Used for',
+	'connector.hosts.host': 'Host',
+	'connector.hosts.fact': 'Browsers',
+	'connector.hosts.note': 'Note',
+	'connector.hosts.source': 'Source',
+	'connector.hosts.sourceOf': 'Source for {host}',
+	'connector.hosts.tested': 'Tested here',
+	'connector.hosts.yourServer': 'your server',
+	'connector.hosts.none': 'This connector makes no requests of its own.',
+	'connector.limits': 'Authentication types that work only with the bridge',
+	'connector.limits.sourceOf': 'Source for {auth}',
+	'probe.run': 'Test in this browser',
+	'probe.running': 'Testing…',
+	'probe.explain':
+		'Sends each host one request with a dummy value and no credential, and remembers on this device which hosts answered.',
 	'connector.alternatives': 'Connectors that do work in the browser:',
 	'connector.connect': 'Connect to {connector}',
 	'connector.unconfirmed': 'Not confirmed from the vendor’s documentation, so left out: {facts}.',
-	'connector.corsNotice':
-		'Before you connect: this provider limits requests from browser apps. The connection may fail with a CORS error.',
+	'connector.bridgeNotice':
+		'Before you connect: some requests of this connector need the Switchboard Bridge extension. Without it, connecting may fail with a CORS error.',
 	'connect.title': 'Connect to {connector}',
 	'connect.authType': 'Authentication type',
 	'connect.folder': 'Folder',
@@ -235,6 +272,31 @@ export const en = {
 	'settings.theme.dark': 'Dark',
 	'settings.autoLock': 'Lock automatically after',
 	'settings.autoLock.minutes': '{minutes} min',
+	'bridge.title': 'Browser bridge',
+	'bridge.intro':
+		'Many providers do not answer requests from a web page. The Switchboard Bridge extension sends those requests for Switchboard from this browser, only to the hosts you allow, and only what Switchboard seals for it.',
+	'bridge.status.unknown': 'Looking for the extension…',
+	'bridge.status.notInstalled':
+		'The Switchboard Bridge extension is not installed in this browser.',
+	'bridge.status.installed': 'The Switchboard Bridge is installed but not paired with this vault.',
+	'bridge.status.paired': 'The Switchboard Bridge is paired with this vault since {date}.',
+	'bridge.install.download': 'Download the extension:',
+	'bridge.install.zip': 'switchboard-bridge.zip',
+	'bridge.install.load':
+		'Unpack it, open the browser’s extensions page (chrome://extensions), turn on Developer mode and choose Load unpacked with the unpacked folder.',
+	'bridge.install.reload': 'Come back here and select Check again.',
+	'bridge.checkAgain': 'Check again',
+	'bridge.pair': 'Pair',
+	'bridge.pair.compare': 'The extension opened a window. Pair only if it shows this code:',
+	'bridge.test': 'Send a test request',
+	'bridge.test.ok': 'The extension answered a sealed request in {ms} ms (version {version}).',
+	'bridge.unpair': 'Unpair',
+	'bridge.hosts': 'Hosts the bridge may reach',
+	'bridge.hosts.none':
+		'No host granted yet. Connecting to a provider that needs the bridge asks for its hosts.',
+	'bridge.hosts.since': 'granted {date}',
+	'bridge.hosts.remove': 'Remove {host}',
+	'bridge.hosts.removeShort': 'Remove',
 	'settings.storage': 'Storage',
 	'settings.storage.persisted': 'Persistent: the browser will not clear this data on its own.',
 	'settings.storage.notPersisted':
@@ -339,7 +401,54 @@ export const en = {
 	'error.oauth.cors.message':
 		'The provider could not be reached from the browser: it refuses requests from browser apps (CORS), or it is down.',
 	'error.oauth.cors.resolution':
-		'Check that the provider is available. If it is, it does not allow browser apps: use another authentication type of this connector, or a connector that works in the browser.',
+		'Check that the provider is available. If it is, it does not allow browser apps: install and pair the Switchboard Bridge extension (Settings › Browser bridge), which sends such requests from this browser, or use an authentication type marked “Works directly”.',
+	'error.bridge.required.message':
+		'A host this connector needs does not answer requests from a browser page, and the Switchboard Bridge extension is not set up here, so nothing was sent and nothing was saved.',
+	'error.bridge.required.resolution':
+		'Install the Switchboard Bridge extension and pair it in Settings › Browser bridge, then select Connect again; or choose a connector or authentication type marked “Works directly”.',
+	'error.bridge.not-installed.message':
+		'The Switchboard Bridge extension does not answer in this browser.',
+	'error.bridge.not-installed.resolution':
+		'Install or enable the extension (Settings › Browser bridge says how), reload this page, and try again.',
+	'error.bridge.not-paired.message':
+		'The Switchboard Bridge extension is not paired with this copy of Switchboard, or the pairing was removed.',
+	'error.bridge.not-paired.resolution': 'Pair it again in Settings › Browser bridge.',
+	'error.bridge.pair-denied.message':
+		"The pairing was cancelled in the extension's window, or it was not confirmed in time.",
+	'error.bridge.pair-denied.resolution':
+		"Select Pair again and confirm in the extension's window that it shows the same code.",
+	'error.bridge.grant-denied.message':
+		"Access to the connector's hosts was not granted to the Switchboard Bridge, so nothing was sent and nothing was saved.",
+	'error.bridge.grant-denied.resolution':
+		"Select Connect again and allow access in the extension's window and the browser's prompt.",
+	'error.bridge.host-not-granted.message':
+		'The Switchboard Bridge may not send requests to this host: access to it was not granted, or it was removed.',
+	'error.bridge.host-not-granted.resolution':
+		'Grant the host again: select Reconnect on the connection (or Connect for a new one) and allow access when the extension asks.',
+	'error.bridge.stale.message':
+		'The Switchboard Bridge refused a request that was too old or sent twice.',
+	'error.bridge.stale.resolution': "Check that this computer's clock is right, then try again.",
+	'error.bridge.url.message':
+		'The Switchboard Bridge refused the address: it sends only to https addresses (http only to this computer).',
+	'error.bridge.url.resolution': "Check the connector's URLs and the values in the connection.",
+	'error.bridge.too-large.message':
+		'The request is too large for the Switchboard Bridge (at most 1 MB).',
+	'error.bridge.too-large.resolution': 'Send a smaller body.',
+	'error.bridge.timeout.message': 'The provider did not answer the Switchboard Bridge in time.',
+	'error.bridge.timeout.resolution':
+		'Try again in a moment; Switchboard retries refreshes on its own.',
+	'error.bridge.redirected.message':
+		"The provider answered the bridge's request with a redirect; credentials are never sent on to another address.",
+	'error.bridge.redirected.resolution':
+		"Check the connector's URLs: the provider may have moved its API.",
+	'error.bridge.network.message':
+		'The Switchboard Bridge could not reach the provider (name lookup, certificate or connection failed).',
+	'error.bridge.network.resolution':
+		'Check your network connection and that the provider is available, then try again.',
+	'error.bridge.invalid.message':
+		'The Switchboard Bridge sent an answer that could not be opened or understood.',
+	'error.bridge.invalid.resolution':
+		'Update the extension, pair it again in Settings › Browser bridge, and try again.',
 	'error.oauth.browser-refused.message':
 		'The provider will not complete this sign-in for an app running in a browser.',
 	'error.oauth.browser-refused.resolution':

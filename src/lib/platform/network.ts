@@ -16,6 +16,18 @@ export class NetworkFailure extends Error {
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * A request straight from this browser, as every credentialed one is sent: no cookies, no
+ * referrer, and credentials never follow a redirect (the next hop may be another origin).
+ */
+export const directFetch: FetchLike = (input, init) =>
+	globalThis.fetch(input, {
+		...init,
+		credentials: 'omit',
+		redirect: 'manual',
+		referrerPolicy: 'no-referrer'
+	});
+
 /** Wraps a fetch so that failures of the request itself become NetworkFailure. */
 export function networkFetch(base?: FetchLike): FetchLike {
 	// Called as a plain function: a browser's fetch throws "Illegal invocation" on another `this`.

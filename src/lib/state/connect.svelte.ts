@@ -4,6 +4,7 @@ import type { ConnectionDraft, ConnectionView } from '../connections';
 import { worker } from '../worker';
 import { AsyncAction } from './action.svelte';
 import { connectedView, runAuthorization } from './authflow.svelte';
+import { bridge } from './bridge.svelte';
 
 export class ConnectFlow {
 	readonly action = new AsyncAction();
@@ -17,10 +18,15 @@ export class ConnectFlow {
 	 * Must be called synchronously from the submit: a redirect flow opens its popup right away.
 	 * Resolves with the new connection, or null when it failed (the error is shown).
 	 */
-	connect(draft: ConnectionDraft): Promise<ConnectionView | null> {
+	connect(draft: ConnectionDraft, connectorName: string): Promise<ConnectionView | null> {
+		// The bridge's hosts are granted first: a refusal leaves nothing stored.
+		const start = async () => {
+			await bridge.prepare(draft, connectorName);
+			return worker().connections.start(draft);
+		};
 		const made: Promise<ConnectionView> = REDIRECT_TYPES.includes(draft.authType)
-			? runAuthorization(() => worker().connections.start(draft))
-			: worker().connections.start(draft).then(connectedView);
+			? runAuthorization(start)
+			: start().then(connectedView);
 		return this.action.run(() => made).then((view) => view ?? null);
 	}
 }

@@ -10,3 +10,4 @@ export { RequestConsole, type ConsoleInput } from './request-console.svelte';
 export { ConnectFlow } from './connect.svelte';
 export { CallbackHandover, type HandoverStage } from './authflow.svelte';
 export { AsyncAction } from './action.svelte';
+export { bridge, type BridgeStatus, type GrantedHost } from './bridge.svelte';

@@ -4,6 +4,8 @@
  * AppError, whose code alone crosses to the page (errors.ts).
  */
 import type { RequestSpec } from '../auth';
+import { readProbes, runProbe, type ProbeMemory, type ProbeReport } from '../catalog';
+import type { LoadedCatalog } from '../catalog/load';
 import {
 	apiRequest,
 	checkConnection,
@@ -22,6 +24,8 @@ import {
 	type ConnectionDraft,
 	type ConnectionEdit
 } from '../connections';
+import type { PairingInfo } from '../bridge';
+import type { AuthConfig, Connector } from '../catalog';
 import type { Locale } from '../i18n';
 import { setOnline } from '../platform';
 import { AppError } from '../errors';
@@ -40,6 +44,15 @@ export interface VaultStatus {
 }
 
 export function createApi(host: WorkerHost) {
+	// The catalog data is a lazy chunk of its own (catalog/load.ts), loaded on first probe.
+	let catalog: Promise<LoadedCatalog> | null = null;
+	const catalogData = () =>
+		(catalog ??= import('../catalog/load')
+			.then((m) => m.loadCatalog())
+			.catch((error: unknown) => {
+				catalog = null;
+				throw error;
+			}));
 	const ctx = async () => (await host.session()).connections;
 	const folders = async () => (await host.session()).folders;
 	return {
@@ -74,6 +87,67 @@ export function createApi(host: WorkerHost) {
 		settings: {
 			get: () => host.settings(),
 			save: (patch: Partial<Settings>) => host.saveSettings(patch)
+		},
+		catalog: {
+			/** "Test in this browser": probes the connector's hosts and remembers the outcome. */
+			async probe(connectorId: string): Promise<ProbeReport> {
+				const { byId, hosts } = await catalogData();
+				const connector = typeof connectorId === 'string' ? byId.get(connectorId) : undefined;
+				if (!connector) throw new AppError('input.invalid', { detail: 'connector' });
+				const report = await runProbe(await host.database(), connector, hosts);
+				host.probesChanged();
+				return report;
+			},
+			/** What earlier probes in this browser found, per host. */
+			probes: async (): Promise<ProbeMemory> => readProbes(await host.database())
+		},
+		bridge: {
+			/** Whether this vault is paired with the bridge extension. */
+			async status(): Promise<{ paired: false } | ({ paired: true } & PairingInfo)> {
+				const current = await (await host.session()).pairing.current();
+				return current ? { paired: true, ...current.info } : { paired: false };
+			},
+			/** Step one of pairing: the worker's public key, for the extension. */
+			beginPairing: async () => (await host.session()).pairing.begin(),
+			/** The code the user compares with the extension's window. */
+			pairingCode: async (extensionPublicKey: string) =>
+				(await host.session()).pairing.code(String(extensionPublicKey)),
+			async completePairing(pairingId: string, extensionPublicKey: string): Promise<PairingInfo> {
+				const info = await (
+					await host.session()
+				).pairing.complete(String(pairingId), String(extensionPublicKey), Date.now());
+				publish({ type: 'bridge-changed' });
+				return info;
+			},
+			async forget() {
+				await (await host.session()).pairing.forget();
+				publish({ type: 'bridge-changed' });
+			},
+			/** A sealed round trip through the page and the extension. */
+			test: async () => (await host.session()).network.ping(),
+			/** The hosts a new connection needs granted to the bridge before it starts. */
+			async plan(draft: ConnectionDraft) {
+				const session = await host.session();
+				const connector = session.connections.catalog.get(String(draft?.connectorId));
+				const auth = connector?.authTypes.find((a) => a.type === draft.authType);
+				if (!connector || !auth) throw new AppError('input.invalid', { detail: 'connector' });
+				const values = { ...defaultsOf(connector, auth), ...plainValues(draft.values) };
+				return session.network.plan(connector, auth, values);
+			},
+			/** The same for a stored connection (before it signs in again). */
+			async planConnection(id: string) {
+				const ctx = (await host.session()).connections;
+				const meta = await ctx.store.get(String(id));
+				if (!meta) throw new AppError('connection.not-found');
+				const connector = ctx.catalog.get(meta.connectorId);
+				const auth = connector?.authTypes.find((a) => a.type === meta.authType);
+				if (!connector || !auth) throw new AppError('connection.needs-reconnect');
+				const values = {
+					...meta.properties,
+					...((await ctx.store.secrets(meta.id))?.values ?? {})
+				};
+				return (await host.session()).network.plan(connector, auth, values);
+			}
 		},
 		folders: {
 			list: async () => (await folders()).list(),
@@ -111,6 +185,22 @@ export function createApi(host: WorkerHost) {
 			networkChanged: (online: boolean) => setOnline(online)
 		}
 	};
+}
+
+/** The defaults of every property a connection of this type has. */
+function defaultsOf(connector: Connector, auth: AuthConfig): Record<string, string> {
+	return Object.fromEntries(
+		[...connector.properties, ...auth.properties].flatMap((p) =>
+			p.default === undefined ? [] : [[p.name, p.default]]
+		)
+	);
+}
+
+function plainValues(values: unknown): Record<string, string> {
+	if (!values || typeof values !== 'object') return {};
+	return Object.fromEntries(
+		Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string')
+	);
 }
 
 export type WorkerApi = ReturnType<typeof createApi>;

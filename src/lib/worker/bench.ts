@@ -5,6 +5,7 @@
  */
 import {
 	ConnectionStore,
+	directNetwork,
 	Fingerprints,
 	InFlight,
 	PendingFlows,
@@ -95,6 +96,7 @@ export const benchmarkHooks = {
 			requireFolder: async () => {},
 			redirectUri: `${self.location.origin}/callback`,
 			discovery: new DiscoveryCache(),
+			network: directNetwork,
 			fingerprints: new Fingerprints(),
 			notify: () => {},
 			now: () => Date.now(),

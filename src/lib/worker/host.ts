@@ -7,6 +7,9 @@ import { AppError } from '../errors';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { Vault } from '../vault';
 import { Session } from './session';
+import { noRelay } from './relay';
+import type { Relay } from '../bridge';
+import { readProbes, reachableHosts } from '../catalog';
 import { publish, subscribe } from './sync';
 
 /** How long lock waits for refreshes in flight to write their new tokens. */
@@ -15,6 +18,8 @@ const LOCK_SETTLE_MS = 10_000;
 export interface HostOptions {
 	dbName?: string;
 	origin?: string;
+	/** How the worker reaches the bridge extension (through its page). */
+	relay?: Relay;
 }
 
 export class WorkerHost {
@@ -23,6 +28,7 @@ export class WorkerHost {
 	#session: Promise<Session> | null = null;
 	/** A lock in progress: no new session may start until the key is gone. */
 	#ending: Promise<void> | null = null;
+	#reachable: Promise<ReadonlySet<string>> | null = null;
 	readonly #options: HostOptions;
 
 	constructor(options: HostOptions = {}) {
@@ -30,6 +36,9 @@ export class WorkerHost {
 		subscribe((message) => {
 			if (message.type === 'data-changed')
 				void this.#session?.then((s) => s.onRemoteChange(message));
+			if (message.type === 'settings-changed') this.#reachable = null;
+			if (message.type === 'bridge-changed')
+				void this.#session?.then((s) => s.pairing.invalidate());
 		});
 	}
 
@@ -46,7 +55,12 @@ export class WorkerHost {
 		this.#session ??= (async () => {
 			// The catalog is a lazy chunk of its own, loaded on first unlock.
 			const { loadCatalog } = await import('../catalog/load');
-			return new Session(vault, loadCatalog().byId, this.#options.origin ?? self.location.origin);
+			const catalog = loadCatalog();
+			return new Session(vault, catalog.byId, this.#options.origin ?? self.location.origin, {
+				facts: catalog.hosts,
+				relay: this.#options.relay ?? noRelay,
+				reachable: () => this.reachable()
+			});
 		})().catch((error: unknown) => {
 			this.#session = null;
 			throw error;
@@ -78,6 +92,29 @@ export class WorkerHost {
 		await writeSettings(await this.#database(), { ...next });
 		publish({ type: 'settings-changed' });
 		return next;
+	}
+
+	/**
+	 * Hosts this browser's probes reached directly: read once and kept (every request's route asks),
+	 * until a probe here or in another tab changes them.
+	 */
+	reachable(): Promise<ReadonlySet<string>> {
+		this.#reachable ??= this.#database()
+			.then(readProbes)
+			.then(reachableHosts)
+			.catch(() => new Set<string>());
+		return this.#reachable;
+	}
+
+	/** A probe just remembered new outcomes. */
+	probesChanged(): void {
+		this.#reachable = null;
+		publish({ type: 'settings-changed' });
+	}
+
+	/** The database itself, for plain data that is no secret (the catalog's probe results). */
+	database(): Promise<Database> {
+		return this.#database();
 	}
 
 	#database(): Promise<Database> {

@@ -3,6 +3,7 @@
  * folder service, the discovery and fingerprint caches, and the background refresh. Lock drops
  * the whole session; nothing of it outlives the key.
  */
+import { BridgeNetwork, PairingStore, type NetworkDeps } from '../bridge';
 import { OAUTH_TYPES, type Connector } from '../catalog';
 import {
 	ConnectionStore,
@@ -41,7 +42,21 @@ export class Session {
 	/** When the user last proved presence (re-entered the passphrase). */
 	#provenAt: number | null = null;
 
-	constructor(vault: Vault, catalog: ReadonlyMap<string, Connector>, origin: string) {
+	readonly pairing: PairingStore;
+	readonly network: BridgeNetwork;
+
+	constructor(
+		vault: Vault,
+		catalog: ReadonlyMap<string, Connector>,
+		origin: string,
+		bridge: Omit<NetworkDeps, 'pairing'>
+	) {
+		this.pairing = new PairingStore(vault, origin);
+		const pairing = this.pairing;
+		this.network = new BridgeNetwork({
+			...bridge,
+			pairing: async () => (await pairing.current())?.pairing ?? null
+		});
 		this.#store = new ConnectionStore(vault);
 		this.#folderStore = new FolderStore(vault);
 		const store = this.#store;
@@ -62,6 +77,7 @@ export class Session {
 			requireFolder: (id) => folders.require(id),
 			redirectUri: `${origin}/callback`,
 			discovery: new DiscoveryCache(),
+			network: this.network,
 			fingerprints: new Fingerprints(),
 			notify: (ids) => this.#changed(ids, 'connections'),
 			now: () => Date.now(),

@@ -9,6 +9,8 @@ export type SyncMessage =
 	| { type: 'activity' }
 	| { type: 'vault-created' }
 	| { type: 'settings-changed' }
+	/** Paired with the bridge extension, or unpaired. */
+	| { type: 'bridge-changed' }
 	| { type: 'data-changed'; store: 'connections' | 'folders'; ids?: string[] }
 	| { type: 'db-blocked' }
 	| { type: 'db-closed' };

@@ -4,6 +4,7 @@ import { createFakeWorker } from './fake-worker';
 
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof createFakeWorker> | null }));
 vi.mock('../../../src/lib/worker', () => ({
+	relayBridgeWith: () => {},
 	worker: () => fake.current!.api,
 	publish: (m: never) => fake.current!.module.publish(m),
 	subscribe: (h: never) => fake.current!.module.subscribe(h)
@@ -34,7 +35,7 @@ describe('connecting', () => {
 		const open = vi.spyOn(window, 'open');
 		worker.api.connections.start.mockResolvedValue({ kind: 'connected', connection: VIEW });
 		const flow = new ConnectFlow();
-		expect(await flow.connect(DRAFT)).toEqual(VIEW);
+		expect(await flow.connect(DRAFT, 'Sandbox')).toEqual(VIEW);
 		expect(open).not.toHaveBeenCalled();
 		expect(flow.action.busy).toBe(false);
 	});
@@ -43,7 +44,7 @@ describe('connecting', () => {
 		const { ConnectFlow, AppError, worker } = await load();
 		worker.api.connections.start.mockRejectedValue(new AppError('connection.unauthorized'));
 		const flow = new ConnectFlow();
-		expect(await flow.connect(DRAFT)).toBeNull();
+		expect(await flow.connect(DRAFT, 'Sandbox')).toBeNull();
 		expect(flow.action.error?.code).toBe('connection.unauthorized');
 		flow.attempt();
 		expect(flow.action.error).toBeNull();

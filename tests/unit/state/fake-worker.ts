@@ -21,6 +21,21 @@ export function createFakeWorker() {
 			get: vi.fn(async () => ({ language: 'en', theme: 'system', autoLockMinutes: 1 })),
 			save: vi.fn()
 		},
+		catalog: {
+			probe: vi.fn(),
+			probes: vi.fn(async () => ({}))
+		},
+		bridge: {
+			status: vi.fn(async () => ({ paired: false })),
+			beginPairing: vi.fn(),
+			pairingCode: vi.fn(),
+			completePairing: vi.fn(),
+			forget: vi.fn(),
+			test: vi.fn(),
+			// Sandbox connectors answer browsers: nothing to grant.
+			plan: vi.fn(async () => ({ hosts: [], required: false })),
+			planConnection: vi.fn(async () => ({ hosts: [], required: false }))
+		},
 		folders: {
 			list: vi.fn(async () => [myWorkspace]),
 			create: vi.fn(),

@@ -4,6 +4,7 @@ import { createFakeWorker } from './fake-worker';
 
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof createFakeWorker> | null }));
 vi.mock('../../../src/lib/worker', () => ({
+	relayBridgeWith: () => {},
 	worker: () => fake.current!.api,
 	publish: (m: never) => fake.current!.module.publish(m),
 	subscribe: (h: never) => fake.current!.module.subscribe(h)
