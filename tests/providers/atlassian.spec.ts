@@ -17,21 +17,28 @@ const SITE_TWO = '8d6f2c1b-7a3e-4b59-9c0d-2e1f3a4b5c6d';
 const EMAIL = 'mia@replica.example';
 const API_TOKEN = 'ATATT3xReplicaScopedApiToken0001';
 const REFUSED = {
-	message: /could not be reached from the browser/,
 	reason:
 		'auth.atlassian.com/oauth/token sends no CORS headers (CORS is documented for api.atlassian.com only); needs the bridge extension'
 };
 const NO_REVOCATION =
 	'Atlassian has no revocation endpoint for 3LO tokens (users remove the app under Connected apps)';
 
-function oauthTypes(request: AuthPlan['request'], account: string): AuthPlan[] {
+/**
+ * `cloudIdName`: the connector's property that holds the site's cloud id, learned from
+ * accessible-resources (Jira's catalog names it `cloudid`, Confluence's `cloudId`).
+ */
+function oauthTypes(
+	request: AuthPlan['request'],
+	account: string,
+	cloudIdName: string
+): AuthPlan[] {
 	return ['OAuth 2.0 Authorization code', 'Bring your own OAuth 2.0 app'].map((type) => ({
 		type,
 		values: CLIENT,
 		signIn: true,
 		choose: 'replica-two',
 		account,
-		learned: { cloudid: SITE_TWO },
+		learned: { [cloudIdName]: SITE_TWO },
 		refused: REFUSED,
 		refresh: true,
 		request,
@@ -51,7 +58,7 @@ providerTests({
 	search: 'jira',
 	name: 'Jira',
 	types: [
-		...oauthTypes({ path: '/project', expect: /Replica project/ }, EMAIL),
+		...oauthTypes({ path: '/project', expect: /Replica project/ }, EMAIL, 'cloudid'),
 		{
 			...basic,
 			type: 'Basic',
@@ -68,7 +75,7 @@ providerTests({
 	search: 'confluence',
 	name: 'Confluence Cloud',
 	types: [
-		...oauthTypes({ path: '/space', expect: /Replica space/ }, 'Mia Krystof'),
+		...oauthTypes({ path: '/space', expect: /Replica space/ }, 'Mia Krystof', 'cloudId'),
 		{
 			...basic,
 			type: 'Basic',

@@ -4,6 +4,7 @@
  * refresh through it, a token endpoint that refuses requests bearing Origin, a removed host, an
  * origin that is not paired, and the latency the bridge adds.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createVault, openConnect } from '../e2e/helpers';
@@ -88,6 +89,11 @@ async function connectThroughBridge(
 	await expect(page.getByTestId('account')).toBeVisible();
 }
 
+async function expectNoAxeViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
 async function checkOk(page: Page) {
 	await page.getByRole('button', { name: 'Check connection' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Verified at' })).toContainText(
@@ -106,6 +112,7 @@ test('pairing: the same code on both sides, a sealed test request, and other ori
 	await pairBridge(page);
 	await page.getByRole('button', { name: 'Send a test request' }).click();
 	await expect(page.getByTestId('bridge-test-result')).toContainText(/answered a sealed request/);
+	await expectNoAxeViolations(page);
 
 	const { pairingId } = await page.evaluate(
 		(id) =>
@@ -189,6 +196,7 @@ test('Zoom through the bridge: exact hosts, nothing secret in the relay, backgro
 	await page.getByRole('link', { name: 'Settings' }).click();
 	const hosts = page.getByTestId('bridge-hosts').locator('code');
 	await expect(hosts).toHaveText(['api.zoom.us', 'zoom.us']);
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Remove api.zoom.us' }).click();
 	await expect(hosts).toHaveText(['zoom.us']);
 	await page.getByRole('link', { name: 'Connections', exact: true }).click();

@@ -20,7 +20,6 @@ providerTests({
 			signIn: true,
 			account: 'octo-replica',
 			refused: {
-				message: /could not be reached from the browser/,
 				reason:
 					'github.com/login/oauth/access_token sends no CORS headers (isaacs/github#330); needs the bridge extension'
 			},

@@ -10,7 +10,6 @@ const CLIENT = {
 	'Client secret': 'replica-hubspot-secret'
 };
 const NO_CORS = (what: string) => ({
-	message: /could not be reached from the browser/,
 	reason: `HubSpot sends no CORS headers on ${what}; needs the bridge extension`
 });
 const NO_REVOKE =

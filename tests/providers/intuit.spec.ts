@@ -11,7 +11,6 @@ const CLIENT = {
 	'API host': 'sandbox-quickbooks.api.intuit.com'
 };
 const REFUSED = {
-	message: /could not be reached from the browser/,
 	reason:
 		'Intuit sends no CORS headers on oauth.platform.intuit.com/oauth2/v1/tokens/bearer; needs the bridge extension'
 };

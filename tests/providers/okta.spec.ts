@@ -52,7 +52,6 @@ providerTests({
 			signIn: false,
 			account: ACCOUNT,
 			refused: {
-				message: /could not be reached from the browser/,
 				reason:
 					'Okta answers SSWS API-token requests from a browser without CORS headers; needs the bridge extension'
 			},

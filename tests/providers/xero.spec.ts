@@ -1,19 +1,25 @@
 /**
  * Xero against its replica (sandbox/providers/vendors/xero.js). Xero's identity service and API
  * send no CORS headers (its PKCE guide: single page apps are not supported), so every type is
- * refused in a browser. The redirect types stop before the sign-in page: the app reads the
- * issuer's OpenID discovery document first, and identity.xero.com refuses the browser there.
+ * refused in a browser. Without the bridge the redirect types stop before the sign-in page (the
+ * app reads the issuer's OpenID discovery document first, and identity.xero.com refuses the
+ * browser there); through the bridge they sign in, picking the organisation, and every API call
+ * names it in the xero-tenant-id header (the Tenant ID the user copies from GET /connections).
  */
 import { providerTests, type AuthPlan } from './flow';
 
+const TENANT_ID = 'a3f1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b';
 const WEB = {
 	'Client ID': '0A1B2C3D4E5F40718293A4B5C6D7E8F9',
-	'Client secret': 'replica-xero-secret'
+	'Client secret': 'replica-xero-secret',
+	'Tenant ID': TENANT_ID
 };
 const REQUEST: AuthPlan['request'] = { path: '/Organisation', expect: /Demo Company/ };
-const ACCOUNT = 'Demo Company (Global)';
+/** The organisation: what GET /connections (the check request) names first. */
+const ORGANISATION = 'Demo Company (Global)';
+/** Who signed in: the id_token's email, which the app prefers to the check request's answer. */
+const SIGNED_IN = 'adele@contoso.example';
 const refused = (what: string) => ({
-	message: /could not be reached from the browser/,
 	reason: `Xero sends no CORS headers on ${what}; needs the bridge extension`
 });
 
@@ -26,8 +32,9 @@ providerTests({
 		{
 			type: 'OAuth 2.0 Authorization code',
 			values: WEB,
-			signIn: false,
-			account: ACCOUNT,
+			signIn: true,
+			choose: ORGANISATION,
+			account: SIGNED_IN,
 			refused: refused('identity.xero.com (discovery, token)'),
 			refresh: true,
 			request: REQUEST,
@@ -35,9 +42,10 @@ providerTests({
 		},
 		{
 			type: 'OAuth 2.0 Authorization code with PKCE',
-			values: { 'Client ID': '9F8E7D6C5B4A40392817F6E5D4C3B2A1' },
-			signIn: false,
-			account: ACCOUNT,
+			values: { 'Client ID': '9F8E7D6C5B4A40392817F6E5D4C3B2A1', 'Tenant ID': TENANT_ID },
+			signIn: true,
+			choose: ORGANISATION,
+			account: SIGNED_IN,
 			refused: refused('identity.xero.com (discovery, token)'),
 			refresh: true,
 			request: REQUEST,
@@ -50,7 +58,7 @@ providerTests({
 				'Client secret': 'replica-xero-custom-secret'
 			},
 			signIn: false,
-			account: ACCOUNT,
+			account: ORGANISATION,
 			refused: refused('identity.xero.com/connect/token (custom connections are server-only)'),
 			refresh: 'client credentials get a new token instead',
 			request: REQUEST,
@@ -59,8 +67,9 @@ providerTests({
 		{
 			type: 'Bring your own OAuth 2.0 app',
 			values: WEB,
-			signIn: false,
-			account: ACCOUNT,
+			signIn: true,
+			choose: ORGANISATION,
+			account: SIGNED_IN,
 			refused: refused('identity.xero.com (discovery, token)'),
 			refresh: true,
 			request: REQUEST,

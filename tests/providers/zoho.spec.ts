@@ -11,17 +11,21 @@ const VALUES = {
 	'Client secret': 'replica-zoho-secret'
 };
 const REFUSED = {
-	message: /could not be reached from the browser/,
 	reason:
 		'Zoho sends no CORS headers on accounts.zoho.{dc}/oauth/v2/token; needs the bridge extension'
 };
 
-function zohoTypes(request: AuthPlan['request']): AuthPlan[] {
+function zohoTypes(
+	request: AuthPlan['request'],
+	account: string = 'adele@contoso.example',
+	noCheck?: string
+): AuthPlan[] {
 	return ['OAuth 2.0 Authorization code', 'Bring your own OAuth 2.0 app'].map((type) => ({
 		type,
 		values: VALUES,
 		signIn: true,
-		account: 'adele@contoso.example',
+		account,
+		noCheck,
 		refused: REFUSED,
 		refresh: true,
 		request,
@@ -50,5 +54,11 @@ providerTests({
 	vendor: 'zoho',
 	search: 'zoho campaigns',
 	name: 'Zoho Campaigns',
-	types: zohoTypes({ path: '/getmailinglists?resfmt=JSON', expect: /Newsletter subscribers/ })
+	// The catalog has no check request for Campaigns (unconfirmed) and asks for no id_token: the
+	// app learns no account, and shows a signed-in user it cannot name as "Unknown".
+	types: zohoTypes(
+		{ path: '/getmailinglists?resfmt=JSON', expect: /Newsletter subscribers/ },
+		'Unknown',
+		'the catalog has no check request for Zoho Campaigns (no endpoint confirmed from its docs)'
+	)
 });

@@ -9,7 +9,6 @@
 import { providerTests, type AuthPlan } from './flow';
 
 const REFUSED = {
-	message: /could not be reached from the browser/,
 	reason:
 		'zoom.us/oauth/token sends no CORS headers (Zoom APIs are for servers); needs the bridge extension'
 };

@@ -150,6 +150,39 @@ describe('pairing', () => {
 	});
 });
 
+describe("with the extension's own code", () => {
+	it('pairs, shows the same code, and each side opens what the other sealed', async () => {
+		const extPairing = await import('../../extension/src/lib/pairing.js');
+		const extSeal = await import('../../extension/src/lib/seal.js');
+		const app = await generatePairingKeys();
+		const ext = await extPairing.createKeyPair();
+		expect(await extPairing.confirmationCode(ORIGIN, app.publicKey, ext.publicRaw)).toBe(
+			await pairingCode(ORIGIN, app.publicKey, ext.publicRaw)
+		);
+		const extKey = await extPairing.deriveSessionKey({
+			privateKey: ext.privateKey,
+			appPublicKey: await extPairing.importPublicKey(app.publicKey),
+			appPublicRaw: app.publicKey,
+			extensionPublicRaw: ext.publicRaw,
+			origin: ORIGIN
+		});
+		const appKey = await importBridgeKey(await deriveBridgeKey(app, ext.publicRaw, ORIGIN));
+		const aad = extSeal.requestAad('pairing', ORIGIN);
+		const fromApp = await sealText(appKey, aad, JSON.stringify({ url: 'https://zoom.us/' }));
+		expect(await extSeal.open(extKey, fromApp.iv, fromApp.data, aad)).toEqual({
+			url: 'https://zoom.us/'
+		});
+		const fromExt = await extSeal.seal(
+			extKey,
+			{ status: 200 },
+			extSeal.responseAad('pairing', ORIGIN, 'id1')
+		);
+		expect(JSON.parse(await openText(appKey, `res|pairing|${ORIGIN}|id1`, fromExt))).toEqual({
+			status: 200
+		});
+	});
+});
+
 describe('the route of a request', () => {
 	const base = {
 		cors: 'unknown',
@@ -323,7 +356,7 @@ describe('the route of a connection', () => {
 	});
 	const connector = {
 		id: 'c',
-		apiBaseUrl: 'https://{sub}.tenant.example.com/api',
+		apiBaseUrl: 'https://{sub}.tenant.example.com/api/{learned_later}',
 		learned: [],
 		checkRequest: { method: 'GET', path: '/me' }
 	} as unknown as Connector;

@@ -206,7 +206,7 @@ function gateway(x) {
 	)
 		return true;
 	const who = caller(x);
-	x.log('api', { path: x.path, authorized: Boolean(who), kind: who?.kind ?? null });
+	x.log('api', { path: x.path, authorized: Boolean(who), credential: who?.kind ?? null });
 	if (!who) return unauthorized(x);
 	const has = (/** @type {string} */ scope) => who.kind === 'basic' || who.scopes.includes(scope);
 

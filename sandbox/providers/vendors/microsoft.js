@@ -16,10 +16,17 @@
  * - https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference (id_token
  *   `iss` = https://login.microsoftonline.com/{tid}/v2.0, `tid`, `oid`, `preferred_username`)
  * - https://learn.microsoft.com/en-us/graph/api/user-get and
- *   https://learn.microsoft.com/en-us/graph/errors (Graph `/me`, error envelope)
+ *   https://learn.microsoft.com/en-us/graph/errors (Graph `/me`, error envelope; `/me` is
+ *   `/users/{id | userPrincipalName}` of the signed-in user, so it needs a delegated token: an
+ *   app-only token — client credentials — gets 400 BadRequest "/me request is only valid with
+ *   delegated authentication flow." and names a user by id or userPrincipalName instead)
  * - https://learn.microsoft.com/en-us/power-apps/developer/data-platform/oauth-cross-origin-resource-sharing-connect-single-page-application
  *   and https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/reference/whoami
  *   (Dataverse accepts CORS with OAuth tokens; `WhoAmI`)
+ * - https://learn.microsoft.com/en-us/power-platform/admin/manage-application-users and
+ *   https://learn.microsoft.com/en-us/power-apps/developer/data-platform/use-single-tenant-server-server-authentication
+ *   (an app-only token acts in Dataverse as the app's application user, a systemuser of its own:
+ *   `WhoAmI` names that user, not a person)
  * - The identity platform has no RFC 7009 revocation endpoint (sign-out and
  *   `revokeSignInSessions` in Graph are the only ways): delete has nothing to revoke.
  */
@@ -40,6 +47,12 @@ import {
 const TENANT_ID = '5f3c1b2a-8d7e-4c6f-9a1b-2e3d4c5b6a79';
 const TENANT_DOMAIN = 'contoso.onmicrosoft.com';
 const USER = { oid: '8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d', name: 'Adele Vance' };
+/** The delegated user Graph serves under `/users/{id | userPrincipalName}`. */
+const USER_UPN = 'adele@contoso.example';
+/** The grant's `user` of an app-only (client credentials) token: no one signed in. */
+const APP_ONLY = 'app';
+/** The Web app's application user in the test Dataverse environments (systemuserid). */
+const APPLICATION_USER_ID = '3c2b1a09-8f7e-4d6c-b5a4-93827160f5e4';
 
 /**
  * App registrations of the test directory. `spa`: redirect URI on the Single-Page Application
@@ -207,7 +220,11 @@ async function token(x, tenant) {
 				1002012,
 				'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.'
 			);
-		const issued = grants.issue({ clientId: client.id ?? '', user: 'app', scope: scopes[0] ?? '' });
+		const issued = grants.issue({
+			clientId: client.id ?? '',
+			user: APP_ONLY,
+			scope: scopes[0] ?? ''
+		});
 		return x.json(200, {
 			token_type: 'Bearer',
 			expires_in: issued.expiresIn,
@@ -353,7 +370,25 @@ function graph(x) {
 	const grant = grants.access(x.bearer());
 	x.log('api', { path: x.path, authorized: Boolean(grant) });
 	if (!grant) return graphUnauthorized(x, 'Access token is empty or invalid.');
-	const body = graphResource(x.path, grant.user);
+	const appOnly = grant.user === APP_ONLY;
+	if (appOnly && /^\/v1\.0\/me(\/|$)/.test(x.path))
+		return x.json(
+			400,
+			{
+				error: {
+					code: 'BadRequest',
+					message: '/me request is only valid with delegated authentication flow.',
+					innerError: { date: new Date().toISOString(), 'request-id': randomUUID() }
+				}
+			},
+			{ 'request-id': randomUUID() }
+		);
+	// `/users/{id | userPrincipalName}…` is what `/me…` stands for; an app names the user.
+	const named = /^\/v1\.0\/users\/([^/]+)(\/.*)?$/.exec(x.path);
+	const userKey = decodeURIComponent(named?.[1] ?? '').toLowerCase();
+	const path =
+		named && [USER.oid, USER_UPN].includes(userKey) ? `/v1.0/me${named[2] ?? ''}` : x.path;
+	const body = graphResource(path, appOnly ? USER_UPN : grant.user);
 	if (!body)
 		return x.json(404, {
 			error: { code: 'Request_ResourceNotFound', message: `Resource '${x.path}' does not exist.` }
@@ -391,7 +426,7 @@ function dataverse(/** @type {import('../kit.js').Exchange} */ x) {
 		return x.json(200, {
 			'@odata.context': `https://${x.host}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
 			BusinessUnitId: '0e8a6c3a-1b2c-4d5e-8f90-a1b2c3d4e5f6',
-			UserId: USER.oid,
+			UserId: grant?.user === APP_ONLY ? APPLICATION_USER_ID : USER.oid,
 			OrganizationId: '2f1e0d9c-8b7a-4c6d-9e8f-7a6b5c4d3e2f'
 		});
 	if (x.path === '/api/data/v9.2/accounts')

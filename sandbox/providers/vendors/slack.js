@@ -400,7 +400,7 @@ async function webApi(x, method) {
 			if (params.get('test') === '1' || params.get('test') === 'true')
 				return slackAnswer(x, { ok: true, revoked: false });
 			if (!who.static) for (const store of ALL_TOKENS) store.revoke(token);
-			x.log('revoke', { kind: who.kind });
+			x.log('revoke', { tokenType: who.kind });
 			return slackAnswer(x, { ok: true, revoked: true });
 		}
 	}

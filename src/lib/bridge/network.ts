@@ -99,11 +99,13 @@ export class BridgeNetwork implements Network {
 		const hosts = new Set<string>();
 		let required = false;
 		for (const { template } of endpointsOf(connector, auth)) {
+			// Only the host matters: its path may hold a value learned at sign-in (QuickBooks' realm).
+			const origin = /^https?:\/\/[^/?#]+/i.exec(template)?.[0];
 			let host: string;
 			try {
-				host = fillUrl(template, values).host;
+				host = fillUrl(origin ?? template, values).host;
 			} catch {
-				continue; // a value is missing: the form reports it
+				continue; // a value of the host is missing: the form reports it
 			}
 			// A new connection sends every host that is not direct through the bridge, once granted.
 			const { route } = await this.route(auth, host, true);

@@ -113,7 +113,7 @@ export function endpointsOf(connector: Connector, auth: AuthConfig): Endpoint[] 
 			l.from === 'request' ? l.url : undefined
 		]),
 		['api', connector.apiBaseUrl],
-		['check', connector.checkRequest?.path]
+		['check', (auth.checkRequest ?? connector.checkRequest)?.path]
 	];
 	return urls
 		.filter(([role, url]) => url !== undefined && (role !== 'check' || /^https?:/i.test(url)))

@@ -8,6 +8,7 @@ import {
 	SCOPE_TOKEN,
 	type AuthConfig,
 	type AuthType,
+	type CheckRequest,
 	type Connector,
 	type Property
 } from './schema';
@@ -23,6 +24,11 @@ export interface FormModel {
 	showRedirectUri: boolean;
 	/** The password grant: supported, but labelled as discouraged (RFC 9700 §2.4). */
 	discouraged: boolean;
+}
+
+/** The check request of an auth type: its own, else the connector's. */
+export function checkRequestFor(connector: Connector, auth: AuthConfig): CheckRequest | undefined {
+	return auth.checkRequest ?? connector.checkRequest;
 }
 
 export function authConfigFor(connector: Connector, type: AuthType): AuthConfig {

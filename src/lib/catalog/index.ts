@@ -8,6 +8,7 @@ export {
 	validateField,
 	validateForm,
 	authConfigFor,
+	checkRequestFor,
 	type FormModel,
 	type FieldProblem
 } from './form';

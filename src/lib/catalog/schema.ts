@@ -149,6 +149,16 @@ export const OAuthConfigSchema = v.strictObject({
 });
 export type OAuthConfig = v.InferOutput<typeof OAuthConfigSchema>;
 
+export const CheckRequestSchema = v.strictObject({
+	method: v.picklist(['GET', 'POST']),
+	/** Relative to apiBaseUrl (starts with `/`) or an absolute URL template. */
+	path: nonEmpty,
+	/** Dot path into the JSON response naming who authenticated, e.g. `email` or `user.login`. */
+	accountField: v.optional(v.string()),
+	body: v.optional(v.string())
+});
+export type CheckRequest = v.InferOutput<typeof CheckRequestSchema>;
+
 export const AuthConfigSchema = v.strictObject({
 	type: v.picklist(AUTH_TYPES),
 	oauth: v.optional(OAuthConfigSchema),
@@ -159,19 +169,15 @@ export const AuthConfigSchema = v.strictObject({
 	 * without an Origin header). Such a type works only through the bridge extension, which sends
 	 * its requests without Origin; the reason is shown on the connection screen.
 	 */
-	browserLimit: v.optional(v.strictObject({ reason: Localized, source: urlTemplate }))
+	browserLimit: v.optional(v.strictObject({ reason: Localized, source: urlTemplate })),
+	/**
+	 * This type's own check request, where the connector's does not fit it (Graph's `/me` is for
+	 * signed-in users; an app-only token gets 400).
+	 */
+	checkRequest: v.optional(CheckRequestSchema)
 });
 export type AuthConfig = v.InferOutput<typeof AuthConfigSchema>;
 
-export const CheckRequestSchema = v.strictObject({
-	method: v.picklist(['GET', 'POST']),
-	/** Relative to apiBaseUrl (starts with `/`) or an absolute URL template. */
-	path: nonEmpty,
-	/** Dot path into the JSON response naming who authenticated, e.g. `email` or `user.login`. */
-	accountField: v.optional(v.string()),
-	body: v.optional(v.string())
-});
-export type CheckRequest = v.InferOutput<typeof CheckRequestSchema>;
 
 /**
  * A value the user does not type: the provider hands it over during or after sign-in. `name` is a

@@ -183,10 +183,12 @@ export function validateConnector(raw: unknown): Connector {
 		for (const name of placeholders(c.apiBaseUrl))
 			if (!own.has(name)) problems.push(`apiBaseUrl: placeholder {${name}} names no property`);
 	}
-	if (c.checkRequest && !c.checkRequest.path.startsWith('/'))
-		checkUrl(c.checkRequest.path, 'checkRequest.path', c.sandbox, problems);
-	if (c.checkRequest && c.checkRequest.path.startsWith('/') && !c.apiBaseUrl)
-		problems.push('checkRequest: a relative path needs apiBaseUrl');
+	for (const check of [c.checkRequest, ...c.authTypes.map((a) => a.checkRequest)]) {
+		if (check && !check.path.startsWith('/'))
+			checkUrl(check.path, 'checkRequest.path', c.sandbox, problems);
+		if (check && check.path.startsWith('/') && !c.apiBaseUrl)
+			problems.push('checkRequest: a relative path needs apiBaseUrl');
+	}
 	if (!c.unsupported && c.authTypes.length === 0)
 		problems.push('authTypes: at least one unless unsupported');
 	checkLearned(c, problems);

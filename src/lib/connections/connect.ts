@@ -4,7 +4,13 @@
  * id, same folder) and clears the previous error.
  */
 import { buildRequest } from '../auth';
-import { authConfigFor, OAUTH_TYPES, REDIRECT_TYPES, type Connector } from '../catalog';
+import {
+	authConfigFor,
+	checkRequestFor,
+	OAUTH_TYPES,
+	REDIRECT_TYPES,
+	type Connector
+} from '../catalog';
 import { AppError } from '../errors';
 import { clientCredentials, passwordGrant, type TokenSet } from '../oauth';
 import { randomId } from '../platform';
@@ -166,7 +172,11 @@ async function connectDirect(
 	}
 	const secrets: ConnectionSecrets = { id: meta.id, values, tokens };
 	const account = await probeAccount(ctx, connected, secrets, !OAUTH_TYPES.includes(meta.authType));
-	connected = { ...connected, account, lastCheckedAt: connector.checkRequest ? now : null };
+	connected = {
+		...connected,
+		account,
+		lastCheckedAt: checkRequestFor(connector, auth) ? now : null
+	};
 	return { connected, secrets };
 }
 
@@ -181,7 +191,7 @@ async function probeAccount(
 	strict = false
 ): Promise<string | null> {
 	const { connector, auth } = connectorOf(ctx, meta);
-	const check = connector.checkRequest;
+	const check = checkRequestFor(connector, auth);
 	if (!check) return null;
 	try {
 		const request = buildRequest(

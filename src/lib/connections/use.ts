@@ -3,7 +3,7 @@
  * token about to expire is refreshed once, before the request that needs it.
  */
 import { buildRequest, describeSecrets, toCurl, type ApiRequest, type RequestSpec } from '../auth';
-import { OAUTH_TYPES } from '../catalog';
+import { checkRequestFor, OAUTH_TYPES } from '../catalog';
 import { AppError, classify, toAppError } from '../errors';
 import type { Locale } from '../i18n';
 import type { TokenSet } from '../oauth';
@@ -20,11 +20,11 @@ const USE_MARGIN_MS = 30_000;
 /** Refreshes a token about to expire, then sends the connector's check request. */
 export async function checkConnection(ctx: ConnectionContext, id: string): Promise<CheckResult> {
 	const meta = await requireMeta(ctx, id);
-	const { connector } = connectorOf(ctx, meta);
+	const { connector, auth } = connectorOf(ctx, meta);
 	const now = ctx.now();
 	try {
 		await ensureFresh(ctx, meta);
-		const spec = connector.checkRequest;
+		const spec = checkRequestFor(connector, auth);
 		let status: number | null = null;
 		let account = meta.account;
 		if (spec) {
