@@ -178,7 +178,6 @@ export const AuthConfigSchema = v.strictObject({
 });
 export type AuthConfig = v.InferOutput<typeof AuthConfigSchema>;
 
-
 /**
  * A value the user does not type: the provider hands it over during or after sign-in. `name` is a
  * connector property (askUser false) that URL templates use; the connection page shows it.
