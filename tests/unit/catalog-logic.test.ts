@@ -17,7 +17,11 @@ import {
 	type Property
 } from '../../src/lib/catalog';
 import { AppError } from '../../src/lib/errors';
-import hosts from '../../src/lib/catalog/hosts.json';
+import shippedHosts from '../../src/lib/catalog/hosts.json';
+import sandboxHosts from '../../src/lib/catalog/hosts-sandbox.json';
+
+/** The facts as the sandbox build has them (load.ts). */
+const hosts = { ...shippedHosts, ...sandboxHosts };
 import { en } from '../../src/lib/i18n';
 
 const dir = join(import.meta.dirname, '../../src/lib/catalog/connectors');

@@ -4,13 +4,14 @@
  * reported instead of breaking the catalog.
  *
  * The local sandbox's connectors (`sandbox-*.json`, `"sandbox": true`: test credentials,
- * http://localhost endpoints) exist only in the sandbox flavour (vite.config.ts): in the shipped
- * build `import.meta.env.SWITCHBOARD_SANDBOX` is the constant 'false', so Rollup drops the second
- * glob and its files never reach a chunk, the precache or the heap.
+ * http://localhost endpoints) and the facts about its hosts (`hosts-sandbox.json`) exist only in
+ * the sandbox flavour (vite.config.ts): in the shipped build `import.meta.env.SWITCHBOARD_SANDBOX`
+ * is the constant 'false', so Rollup drops those globs and their files never reach a chunk, the
+ * precache or the heap.
  */
 import { toAppError, type AppError } from '../errors';
 import { parseHostFacts, type HostFacts } from './cors';
-import hosts from './hosts.json';
+import shippedHosts from './hosts.json';
 import type { Connector } from './schema';
 import { validateConnector } from './validate';
 
@@ -25,6 +26,16 @@ const files: Record<string, unknown> =
 				...import.meta.glob('./connectors/sandbox-*.json', { eager: true, import: 'default' })
 			}
 		: shipped;
+
+const hosts: Record<string, unknown> =
+	import.meta.env.SWITCHBOARD_SANDBOX === 'true'
+		? {
+				...shippedHosts,
+				...Object.values(
+					import.meta.glob('./hosts-sandbox.json', { eager: true, import: 'default' })
+				)[0]!
+			}
+		: shippedHosts;
 
 export interface LoadedCatalog {
 	connectors: Connector[];
