@@ -30,11 +30,7 @@ export interface AuthPlan {
 	 * bridge message and store nothing; in the `bridge` project the whole flow must pass through
 	 * the extension, after it asks for the vendor's hosts.
 	 */
-	refused?: {
-		reason: string;
-		/** Why the type fails even through the bridge (the vendor wants what no route changes). */
-		evenWithBridge?: string;
-	};
+	refused?: { reason: string };
 	/** Why the connector has no check request (the check step is then n/a), when it has none. */
 	noCheck?: string;
 	/** `true`, or why the vendor has no refresh for this type. */
@@ -198,10 +194,6 @@ export function providerTests(plan: ConnectorPlan): void {
 			test(`${plan.id} · ${auth.type}`, async ({ page, bridged }) => {
 				// The bridge project runs the types that need the extension; the others run without.
 				test.skip(bridged && !auth.refused, 'works without the bridge');
-				const unbridgeable = auth.refused?.evenWithBridge;
-				if (bridged && unbridgeable)
-					test.info().annotations.push({ type: 'bridge:n/a', description: unbridgeable });
-				test.skip(bridged && !!unbridgeable, unbridgeable);
 				await createVault(page);
 				if (bridged) await pairBridge(page);
 				const connected = await test.step('connect', () => connect(page, plan, auth, bridged));

@@ -19,8 +19,6 @@ const refused = (what: string) => ({
  * the authorization code grant guide, reproduced by the replica); the app's OAuth client requires
  * `token_type` (RFC 6749 §5.1) and rejects the answer as INVALID_RESPONSE, bridge or not.
  */
-const NO_TOKEN_TYPE =
-	"Shopify's token answer has no token_type (shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant) and the app's OAuth client rejects it as INVALID_RESPONSE; no route changes that";
 const UNINSTALL =
 	'Shopify revokes by uninstalling: DELETE /admin/api_permissions/current.json, which no revoke style expresses';
 
@@ -35,7 +33,7 @@ providerTests({
 			values: CLIENT,
 			signIn: true,
 			account: 'Acme Outfitters',
-			refused: { ...refused('/admin/oauth/access_token'), evenWithBridge: NO_TOKEN_TYPE },
+			refused: refused('/admin/oauth/access_token'),
 			refresh: 'an offline access token does not expire and has no refresh token',
 			request: REQUEST,
 			revoke: UNINSTALL
@@ -45,7 +43,7 @@ providerTests({
 			values: CLIENT,
 			signIn: true,
 			account: 'Acme Outfitters',
-			refused: { ...refused('/admin/oauth/access_token'), evenWithBridge: NO_TOKEN_TYPE },
+			refused: refused('/admin/oauth/access_token'),
 			refresh: 'an offline access token does not expire and has no refresh token',
 			request: REQUEST,
 			revoke: UNINSTALL

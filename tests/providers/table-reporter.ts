@@ -19,14 +19,12 @@ interface Row {
 }
 
 /** A type the vendor refuses to browsers, run end to end through the bridge: every step, or not. */
-type BridgeCell = 'pass' | 'FAIL' | 'n/a' | '—';
+type BridgeCell = 'pass' | 'FAIL' | '—';
 
 export default class TableReporter implements Reporter {
 	readonly #rows = new Map<string, Row>();
 	/** By test title: the bridge project's outcome. */
 	readonly #bridged = new Map<string, BridgeCell>();
-	/** By test title: why a type fails even through the bridge. */
-	readonly #bridgeNotes = new Map<string, string>();
 	readonly #output: string;
 
 	/** @param options.output where the Markdown table is written */
@@ -38,11 +36,7 @@ export default class TableReporter implements Reporter {
 		// Only the connector × auth type tests of flow.ts make rows; other provider tests do not.
 		if (!test.title.includes(' · ')) return;
 		if (test.parent.project()?.name === 'bridge') {
-			const na = test.annotations.find((a) => a.type === 'bridge:n/a');
-			if (na) {
-				this.#bridged.set(test.title, 'n/a');
-				this.#bridgeNotes.set(test.title, na.description ?? '');
-			} else if (result.status !== 'skipped')
+			if (result.status !== 'skipped')
 				this.#bridged.set(test.title, result.status === 'passed' ? 'pass' : 'FAIL');
 			return;
 		}
@@ -114,12 +108,7 @@ export default class TableReporter implements Reporter {
 			`| ${header.map(() => '---').join(' | ')} | --- |`,
 			...rows.map(
 				(r) =>
-					`| ${[r.connector, r.type, ...r.cells, bridge(r)].join(' | ')} | ${[
-						...r.notes,
-						...(this.#bridgeNotes.has(`${r.connector} · ${r.type}`)
-							? [`with bridge: ${this.#bridgeNotes.get(`${r.connector} · ${r.type}`)}`]
-							: [])
-					].join('; ')} |`
+					`| ${[r.connector, r.type, ...r.cells, bridge(r)].join(' | ')} | ${r.notes.join('; ')} |`
 			),
 			'',
 			summary,

@@ -315,3 +315,53 @@ describe('what the Slack replica showed', () => {
 		});
 	});
 });
+
+describe('token endpoint deviations (Marketing Cloud, Shopify)', () => {
+	function resolveWith(quirks: Record<string, unknown>, answer: (init: RequestInit) => Response) {
+		const c = connector();
+		const auth = structuredClone(c.authTypes[0]!);
+		Object.assign(auth.oauth!, quirks);
+		const seen: RequestInit[] = [];
+		return {
+			seen,
+			resolved: resolveOAuth(
+				c,
+				auth,
+				{ client_id: 'c', client_secret: 's' },
+				'http://localhost:4173/callback',
+				{
+					fetch: async (_url, init) => {
+						seen.push(init);
+						return answer(init);
+					}
+				}
+			)
+		};
+	}
+
+	it('sends the token request as JSON where the vendor takes nothing else', async () => {
+		const { seen, resolved } = resolveWith({ tokenRequestBody: 'json' }, () =>
+			Response.json({ access_token: 'at', token_type: 'Bearer', expires_in: 1080 })
+		);
+		await refresh(await resolved, 'r1');
+		expect(new Headers(seen[0]!.headers).get('content-type')).toBe('application/json');
+		expect(JSON.parse(String(seen[0]!.body))).toMatchObject({
+			grant_type: 'refresh_token',
+			refresh_token: 'r1'
+		});
+	});
+
+	it('a token answer without token_type gets the documented one, and only where declared', async () => {
+		const shopify = () => Response.json({ access_token: 'shpat_1', scope: 'read_products' });
+		expect(
+			await refresh(await resolveWith({ defaultTokenType: 'bearer' }, shopify).resolved, 'r1')
+		).toMatchObject({ accessToken: 'shpat_1', tokenType: 'bearer' });
+		await expect(refresh(await resolveWith({}, shopify).resolved, 'r1')).rejects.toMatchObject({
+			code: 'oauth.bad-response'
+		});
+		// A form, as RFC 6749 says, unless told otherwise.
+		const { seen, resolved } = resolveWith({ defaultTokenType: 'bearer' }, shopify);
+		await refresh(await resolved, 'r1');
+		expect(seen[0]!.body).toBeInstanceOf(URLSearchParams);
+	});
+});

@@ -139,6 +139,16 @@ export const OAuthConfigSchema = v.strictObject({
 	 * oauth4webapi would otherwise refuse (RFC 6749 §7.1); such tokens are still sent as Bearer.
 	 */
 	tokenTypes: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/)))),
+	/**
+	 * How the token endpoint takes its parameters: a form (RFC 6749 §4.1.3), or a JSON object
+	 * (Salesforce Marketing Cloud accepts nothing else).
+	 */
+	tokenRequestBody: v.optional(v.picklist(['form', 'json']), 'form'),
+	/**
+	 * The `token_type` to assume when the token response has none (Shopify answers only
+	 * `access_token` and `scope`; RFC 6749 §5.1 requires it, and so does oauth4webapi).
+	 */
+	defaultTokenType: v.optional(v.picklist(['bearer'])),
 	/** How API requests carry the access token; default `Authorization: Bearer <token>`. */
 	tokenHeader: v.optional(
 		v.strictObject({

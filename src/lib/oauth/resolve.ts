@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { toOAuthError } from './errors';
 import { isAllowedUrl, isLocalHttp, networkFetch, parseUrl, type FetchLike } from '../platform';
 import { usesDPoP } from './dpop';
+import { withTokenQuirks } from './quirks';
 import { resolveScopes } from './scopes';
 
 export interface ResolvedOAuth {
@@ -147,7 +148,13 @@ export async function resolveOAuth(
 	const client = ownOnly<oauth.Client>({ client_id: clientId });
 	const clientAuth = clientAuthFor(auth, config, values.client_secret || undefined);
 	const scopes = resolveScopes(config, values);
-	const fetch = networkFetch(options.fetch);
+	const fetch = networkFetch(
+		withTokenQuirks(
+			options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+			config,
+			new Set([urls.token.href, urls.refresh.href])
+		)
+	);
 
 	const oidc = urls.issuer !== undefined;
 	const issuer = urls.issuer;
