@@ -6,6 +6,7 @@ import {
 	corsOf,
 	endpointsOf,
 	fillUrl,
+	originTemplateOf,
 	type AuthConfig,
 	type Connector,
 	type HostFacts
@@ -100,7 +101,7 @@ export class BridgeNetwork implements Network {
 		let required = false;
 		for (const { template } of endpointsOf(connector, auth)) {
 			// Only the host matters: its path may hold a value learned at sign-in (QuickBooks' realm).
-			const origin = /^https?:\/\/[^/?#]+/i.exec(template)?.[0];
+			const origin = originTemplateOf(template);
 			let host: string;
 			try {
 				host = fillUrl(origin ?? template, values).host;

@@ -87,13 +87,21 @@ export interface Endpoint {
 }
 
 /**
+ * `https://{tenant}.example.com` of `https://{tenant}.example.com/api/{realm}`: the part that names
+ * the host, without the path (which may hold a value known only after sign-in).
+ */
+export function originTemplateOf(template: string): string | undefined {
+	return /^https?:\/\/[^/?#]+/i.exec(template)?.[0];
+}
+
+/**
  * The host of a URL template for looking up its fact: `https://{tenant}.zendesk.com/x` →
  * `*.zendesk.com`. Undefined when the user names the host (`https://{host}/api`, `api.{site}`:
  * fewer than two labels of it are fixed) or the template is not an absolute URL: nothing can be
  * known about such a host in advance.
  */
 export function hostKeyOf(template: string): string | undefined {
-	const host = /^https?:\/\/([^/?#]+)/i.exec(template)?.[1];
+	const host = originTemplateOf(template)?.replace(/^https?:\/\//i, '');
 	if (!host) return undefined;
 	const labels = host.toLowerCase().split('.');
 	const key = labels.map((l) => (l.includes('{') ? '*' : l));

@@ -16,6 +16,7 @@ export {
 	parseHostFacts,
 	factFor,
 	hostKeyOf,
+	originTemplateOf,
 	endpointsOf,
 	corsOf,
 	reachOf,
